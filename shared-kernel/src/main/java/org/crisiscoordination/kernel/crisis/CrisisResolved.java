@@ -1,0 +1,5 @@
+package org.crisiscoordination.kernel.crisis;
+
+/** The crisis was resolved; it takes no further commands. */
+public record CrisisResolved(CrisisId crisisId, String resolution) {
+}
