@@ -6,10 +6,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * The per-aggregate hash chain that makes the record tamper-evident: each event's hash is SHA-256
@@ -36,7 +32,7 @@ public final class HashChain {
     public static String hash(String previousHash, AuditRecord record) {
         ObjectNode linked = CANONICAL.valueToTree(record);
         linked.put("previousHash", previousHash);
-        return sha256(canonicalJson(linked));
+        return Sha256.hex(canonicalJson(linked));
     }
 
     static String canonicalJson(ObjectNode node) {
@@ -44,15 +40,6 @@ public final class HashChain {
             return CANONICAL.writeValueAsString(node);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a JSON tree always serialises", e);
-        }
-    }
-
-    private static String sha256(String text) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
         }
     }
 }

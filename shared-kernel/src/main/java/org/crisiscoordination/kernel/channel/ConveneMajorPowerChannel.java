@@ -23,7 +23,7 @@ public record ConveneMajorPowerChannel(ChannelId channelId, @TargetAggregateIden
         Validator validator = new Validator().notNull("channelId", channelId).notNull("crisisId", crisisId)
                 .distinctElements("participants", participants)
                 .text("agenda", agenda, TextLimits.AGENDA);
-        if (participants != null && participants.size() < 2) {
+        if (participants != null && participants.size() == 1) {
             validator.reject("participants", "a channel needs at least two major powers");
         }
         if (acknowledgeWithin == null) {

@@ -1,0 +1,60 @@
+package org.crisiscoordination.command.store;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.crisiscoordination.kernel.store.EventStoreSchema;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The event store on PostgreSQL: Axon's JDBC engine on the Flyway-made tables, audited. */
+@Configuration
+class EventStoreConfiguration {
+
+    @Bean
+    EventSchema eventSchema() {
+        return EventStoreSchema.axonSchema();
+    }
+
+    @Bean
+    PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new PostgresDuplicateKeyResolver();
+    }
+
+    @Bean
+    AppendedEvents appendedEvents() {
+        return new AppendedEvents();
+    }
+
+    @Bean
+    EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
+                                          @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          PersistenceExceptionResolver persistenceExceptionResolver,
+                                          org.axonframework.config.Configuration configuration,
+                                          ConnectionProvider connectionProvider,
+                                          TransactionManager transactionManager,
+                                          EventSchema eventSchema,
+                                          JdbcTemplate jdbcTemplate,
+                                          @Qualifier("defaultAxonObjectMapper") ObjectMapper messageJson,
+                                          AppendedEvents appendedEvents) {
+        EventStorageEngine jdbc = JdbcEventStorageEngine.builder()
+                .snapshotSerializer(defaultSerializer)
+                .eventSerializer(eventSerializer)
+                .upcasterChain(configuration.upcasterChain())
+                .snapshotFilter(configuration.snapshotFilter())
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .schema(eventSchema)
+                .build();
+        return new AuditedEventStorageEngine(jdbc, new AppendOrder(jdbcTemplate),
+                new HashChainLinker(eventSerializer, messageJson, jdbcTemplate), appendedEvents);
+    }
+}

@@ -1,0 +1,96 @@
+package org.crisiscoordination.command.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.common.DateTimeUtils;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.Serializer;
+import org.crisiscoordination.kernel.audit.AuditMetadata;
+import org.crisiscoordination.kernel.audit.AuditRecord;
+import org.crisiscoordination.kernel.audit.HashChain;
+import org.crisiscoordination.kernel.store.EventStoreSchema;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Links each event about to be appended into its aggregate's hash chain: it computes the event's
+ * hash from its predecessor's (read from the store, or from earlier in the same batch) and adds
+ * both to the event's metadata, which is stored with it.
+ */
+class HashChainLinker {
+
+    private final Serializer eventSerializer;
+    private final ObjectMapper json;
+    private final JdbcTemplate jdbc;
+
+    HashChainLinker(Serializer eventSerializer, ObjectMapper json, JdbcTemplate jdbc) {
+        this.eventSerializer = eventSerializer;
+        this.json = json;
+        this.jdbc = jdbc;
+    }
+
+    List<DomainEventMessage<?>> link(List<? extends EventMessage<?>> events) {
+        Map<String, String> lastHashes = new HashMap<>();
+        List<DomainEventMessage<?>> linked = new ArrayList<>(events.size());
+        for (EventMessage<?> event : events) {
+            if (!(event instanceof DomainEventMessage<?> domainEvent)) {
+                throw new IllegalStateException("only aggregates append events; got " + event.getPayloadType());
+            }
+            String previous = lastHashes.get(domainEvent.getAggregateIdentifier());
+            if (previous == null) {
+                previous = storedPredecessorHash(domainEvent);
+            }
+            String hash = HashChain.hash(previous, recordOf(domainEvent));
+            linked.add(domainEvent.andMetaData(Map.of(AuditMetadata.PREVIOUS_HASH, previous, AuditMetadata.HASH, hash)));
+            lastHashes.put(domainEvent.getAggregateIdentifier(), hash);
+        }
+        return linked;
+    }
+
+    private AuditRecord recordOf(DomainEventMessage<?> event) {
+        MetaData meta = event.getMetaData();
+        byte[] payload = eventSerializer.serialize(event.getPayload(), byte[].class).getData();
+        return new AuditRecord(event.getType(), event.getAggregateIdentifier(), event.getSequenceNumber(),
+                event.getPayloadType().getSimpleName(), readTree(payload),
+                DateTimeUtils.formatInstant(event.getTimestamp()),
+                text(meta, AuditMetadata.ACTOR), text(meta, AuditMetadata.ON_BEHALF_OF),
+                text(meta, AuditMetadata.COMMAND_ID), text(meta, AuditMetadata.CORRELATION_ID),
+                text(meta, AuditMetadata.CAUSATION_ID));
+    }
+
+    private String storedPredecessorHash(DomainEventMessage<?> event) {
+        if (event.getSequenceNumber() == 0) {
+            return HashChain.GENESIS;
+        }
+        List<byte[]> metaData = jdbc.query(
+                "select meta_data from " + EventStoreSchema.EVENTS + " where aggregate_identifier = ? and sequence_number = ?",
+                (rs, row) -> rs.getBytes(1), event.getAggregateIdentifier(), event.getSequenceNumber() - 1);
+        JsonNode hash = metaData.isEmpty() ? null : readTree(metaData.get(0)).get(AuditMetadata.HASH);
+        if (hash == null || !hash.isTextual()) {
+            throw new IllegalStateException("event " + event.getAggregateIdentifier() + "/"
+                    + (event.getSequenceNumber() - 1) + " is missing or carries no hash");
+        }
+        return hash.asText();
+    }
+
+    private JsonNode readTree(byte[] bytes) {
+        try {
+            return json.readTree(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("stored JSON is unreadable", e);
+        }
+    }
+
+    private static String text(MetaData meta, String key) {
+        Object value = meta.get(key);
+        return value == null ? null : value.toString();
+    }
+}

@@ -1,0 +1,177 @@
+package org.crisiscoordination.command.web;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.servlet.http.HttpServletRequest;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.crisiscoordination.command.idempotency.IdempotencyStore;
+import org.crisiscoordination.kernel.problem.ProblemType;
+import org.crisiscoordination.kernel.rules.Rule;
+import org.crisiscoordination.kernel.rules.RuleViolation;
+import org.crisiscoordination.kernel.validation.FieldError;
+import org.crisiscoordination.kernel.validation.InvalidValueException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The one place where failures become RFC 9457 answers. A user's mistake is never a 500; only a
+ * failure of the service itself is, and its answer reveals nothing but the correlation id.
+ */
+@RestControllerAdvice
+public class ProblemAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+
+    @ExceptionHandler(InvalidValueException.class)
+    ProblemDetail invalid(InvalidValueException e, HttpServletRequest request) {
+        return Problems.invalid(ProblemType.INVALID_REQUEST, summary(e.errors()), e.errors(), request);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail invalidPathOrParameter(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidValueException invalid) {
+                return invalid(invalid.under(e.getName()), request);
+            }
+        }
+        FieldError error = new FieldError(e.getName(), "'" + e.getValue() + "' is not a valid value");
+        return Problems.invalid(ProblemType.INVALID_REQUEST, summary(List.of(error)), List.of(error), request);
+    }
+
+    @ExceptionHandler(RuleViolation.class)
+    ProblemDetail ruleViolated(RuleViolation e, HttpServletRequest request) {
+        ProblemType type = e.rule().category() == Rule.Category.NOT_FOUND ? ProblemType.NOT_FOUND : ProblemType.RULE_VIOLATED;
+        ProblemDetail problem = Problems.of(type, e.detail(), request);
+        problem.setProperty("rule", e.rule().code());
+        return problem;
+    }
+
+    @ExceptionHandler(ConcurrencyException.class)
+    ProblemDetail lostRace(ConcurrencyException e, HttpServletRequest request) {
+        return Problems.of(ProblemType.CONCURRENT_WRITE,
+                "concurrent writes to the same aggregate kept winning; read it again and retry", request);
+    }
+
+    @ExceptionHandler(VersionMismatchException.class)
+    ProblemDetail versionMismatch(VersionMismatchException e, HttpServletRequest request) {
+        ProblemDetail problem = Problems.of(ProblemType.VERSION_MISMATCH, e.getMessage(), request);
+        problem.setProperty("currentVersion", e.currentVersion());
+        return problem;
+    }
+
+    @ExceptionHandler(ConflictingAggregateVersionException.class)
+    ProblemDetail versionChangedMeanwhile(ConflictingAggregateVersionException e, HttpServletRequest request) {
+        return Problems.of(ProblemType.VERSION_MISMATCH,
+                "the version changed while the write ran: If-Match no longer holds; read it again and decide anew",
+                request);
+    }
+
+    @ExceptionHandler(IdempotencyStore.KeyReusedException.class)
+    ProblemDetail keyReused(IdempotencyStore.KeyReusedException e, HttpServletRequest request) {
+        return Problems.of(ProblemType.IDEMPOTENCY_KEY_REUSED, e.getMessage(), request);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail failed(Exception e, HttpServletRequest request) {
+        log.error("Request {} {} failed", request.getMethod(), request.getRequestURI(), e);
+        return Problems.of(ProblemType.INTERNAL_ERROR,
+                "the service failed; quote the correlation id when you report it", request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        HttpServletRequest servletRequest = ((ServletWebRequest) request).getRequest();
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BodySizeLimitFilter.PayloadTooLargeException tooLarge) {
+                return answer(Problems.of(ProblemType.PAYLOAD_TOO_LARGE, tooLarge.getMessage(), servletRequest));
+            }
+        }
+        return answer(malformed(e, servletRequest));
+    }
+
+    /** Spring MVC's own refusals (405, 406, 415, missing parts, unknown paths) in the catalogue's terms. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+                                                             HttpStatusCode status, WebRequest request) {
+        HttpServletRequest servletRequest = ((ServletWebRequest) request).getRequest();
+        String detail = body instanceof ProblemDetail problem && problem.getDetail() != null
+                ? problem.getDetail() : e.getMessage();
+        ProblemDetail problem = Problems.of(typeFor(status), detail, servletRequest);
+        return new ResponseEntity<>(problem, headers, status);
+    }
+
+    private static ProblemDetail malformed(HttpMessageNotReadableException e, HttpServletRequest request) {
+        Throwable cause = e.getCause();
+        if (cause instanceof JsonMappingException mapping && !(cause instanceof JsonParseException)) {
+            String field = mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+            String message = cause instanceof UnrecognizedPropertyException
+                    ? "is not a property of this request"
+                    : cause instanceof MismatchedInputException mismatch ? expected(mismatch.getTargetType())
+                    : mapping.getOriginalMessage();
+            FieldError error = new FieldError(field.isEmpty() ? "body" : field, message);
+            return Problems.invalid(ProblemType.MALFORMED_REQUEST, summary(List.of(error)), List.of(error), request);
+        }
+        String detail = cause instanceof JsonParseException parse ? "the body is not valid JSON: " + parse.getOriginalMessage()
+                : "the body is missing or is not JSON";
+        return Problems.of(ProblemType.MALFORMED_REQUEST, detail, request);
+    }
+
+    /** What a value of the type the contract names looks like in JSON. */
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "has the wrong JSON type";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "must be a whole number";
+        }
+        if (type == String.class) {
+            return "must be a string";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "must be an array";
+        }
+        return type.isRecord() ? "must be a JSON object" : "has the wrong JSON type";
+    }
+
+    private static ProblemType typeFor(HttpStatusCode status) {
+        return switch (status.value()) {
+            case 404 -> ProblemType.NOT_FOUND;
+            case 405 -> ProblemType.METHOD_NOT_ALLOWED;
+            case 406 -> ProblemType.NOT_ACCEPTABLE;
+            case 413 -> ProblemType.PAYLOAD_TOO_LARGE;
+            case 415 -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
+            case 400 -> ProblemType.INVALID_REQUEST;
+            default -> status.is4xxClientError() ? ProblemType.INVALID_REQUEST : ProblemType.INTERNAL_ERROR;
+        };
+    }
+
+    private static ResponseEntity<Object> answer(ProblemDetail problem) {
+        return ResponseEntity.status(HttpStatus.valueOf(problem.getStatus())).body(problem);
+    }
+
+    private static String summary(List<FieldError> errors) {
+        return errors.stream().map(e -> e.field() + " " + e.message()).collect(Collectors.joining("; "));
+    }
+}

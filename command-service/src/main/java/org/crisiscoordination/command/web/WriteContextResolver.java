@@ -1,0 +1,57 @@
+package org.crisiscoordination.command.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.crisiscoordination.kernel.region.Party;
+import org.crisiscoordination.kernel.validation.Validator;
+import org.springframework.core.MethodParameter;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads a {@link WriteContext} from the headers, refusing malformed ones with 400. */
+class WriteContextResolver implements HandlerMethodArgumentResolver {
+
+    private static final int MAX_ACTOR = 200;
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
+    private static final Pattern VERSION = Pattern.compile("\"(0|[1-9][0-9]{0,17})\"");
+
+    @Override
+    public boolean supportsParameter(MethodParameter parameter) {
+        return parameter.getParameterType() == WriteContext.class;
+    }
+
+    @Override
+    public WriteContext resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
+                                        NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
+        HttpServletRequest request = webRequest.getNativeRequest(HttpServletRequest.class);
+        Validator headers = new Validator();
+        String actor = request.getHeader(Headers.ACTOR);
+        if (actor == null) {
+            headers.reject(Headers.ACTOR, "is required: name who makes this write");
+        } else {
+            headers.text(Headers.ACTOR, actor, MAX_ACTOR);
+        }
+        Party onBehalfOf = headers.parseOptional(Headers.ON_BEHALF_OF, request.getHeader(Headers.ON_BEHALF_OF), Party::of);
+        String idempotencyKey = request.getHeader(Headers.IDEMPOTENCY_KEY);
+        if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
+            headers.reject(Headers.IDEMPOTENCY_KEY, "must be 1 to 255 visible ASCII characters");
+        }
+        Long expectedVersion = null;
+        String ifMatch = request.getHeader(Headers.IF_MATCH);
+        if (ifMatch != null) {
+            Matcher version = VERSION.matcher(ifMatch.trim());
+            if (version.matches()) {
+                expectedVersion = Long.parseLong(version.group(1));
+            } else {
+                headers.reject(Headers.IF_MATCH, "must be a quoted version, such as \"3\", as the ETag of a read gives it");
+            }
+        }
+        headers.throwIfInvalid();
+        return new WriteContext(actor, onBehalfOf, CorrelationIdFilter.of(request), idempotencyKey, expectedVersion,
+                request.getMethod(), request.getRequestURI());
+    }
+}

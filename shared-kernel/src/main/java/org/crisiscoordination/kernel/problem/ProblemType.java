@@ -1,0 +1,52 @@
+package org.crisiscoordination.kernel.problem;
+
+import java.net.URI;
+
+/**
+ * The catalogue of RFC 9457 problem types both services answer with. Each type URI is
+ * {@value #URI_PREFIX} followed by the slug; docs/problem-types.md describes each.
+ */
+public enum ProblemType {
+    INVALID_REQUEST("invalid-request", 400, "The request has invalid values"),
+    MALFORMED_REQUEST("malformed-request", 400, "The request body is not the JSON this endpoint reads"),
+    NOT_FOUND("not-found", 404, "Not found"),
+    METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method not allowed"),
+    NOT_ACCEPTABLE("not-acceptable", 406, "No acceptable representation"),
+    RULE_VIOLATED("rule-violated", 409, "A domain rule refuses the command"),
+    CONCURRENT_WRITE("concurrent-write", 409, "A concurrent write to the same aggregate won"),
+    VERSION_MISMATCH("version-mismatch", 412, "The version in If-Match is not the current one"),
+    PAYLOAD_TOO_LARGE("payload-too-large", 413, "The request body is larger than 64 KiB"),
+    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "The request body must be application/json"),
+    IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", 422,
+            "The Idempotency-Key was already used with a different request body"),
+    NOT_YET_CONSISTENT("not-yet-consistent", 503, "The read models do not include that write yet"),
+    INTERNAL_ERROR("internal-error", 500, "The service failed");
+
+    public static final String URI_PREFIX = "urn:crisis-coordination:problem:";
+
+    private final String slug;
+    private final int status;
+    private final String title;
+
+    ProblemType(String slug, int status, String title) {
+        this.slug = slug;
+        this.status = status;
+        this.title = title;
+    }
+
+    public URI uri() {
+        return URI.create(URI_PREFIX + slug);
+    }
+
+    public String slug() {
+        return slug;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+}
