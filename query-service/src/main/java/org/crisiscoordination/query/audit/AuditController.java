@@ -1,0 +1,78 @@
+package org.crisiscoordination.query.audit;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.crisiscoordination.kernel.crisis.CrisisId;
+import org.crisiscoordination.kernel.validation.Validator;
+import org.crisiscoordination.query.web.NotFoundException;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Audit timelines, the whole store's log, and hash-chain verification, read from the store itself. */
+@RestController
+@Tag(name = "Audit")
+class AuditController {
+
+    static final int DEFAULT_LIMIT = 100;
+    static final int MAX_LIMIT = 1_000;
+
+    private final EventStoreReader store;
+    private final HashChainVerifier verifier;
+
+    AuditController(EventStoreReader store, HashChainVerifier verifier) {
+        this.store = store;
+        this.verifier = verifier;
+    }
+
+    record Timeline(List<AuditEntry> entries) {
+    }
+
+    /** @param nextAfter the {@code after} of the next page: the last position served, or the one asked for */
+    record LogPage(List<AuditEntry> entries, long nextAfter) {
+    }
+
+    @GetMapping(path = "/api/crises/{crisisId}/timeline", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Audit entries of a crisis, its channels and referrals, oldest first")
+    Timeline crisisTimeline(@PathVariable CrisisId crisisId) {
+        String id = crisisId.toString();
+        if (!"Crisis".equals(store.aggregateType(id))) {
+            throw new NotFoundException("no crisis " + id + " is in the store");
+        }
+        List<String> aggregates = new ArrayList<>(store.channelsOf(id));
+        aggregates.add(id);
+        return new Timeline(store.of(aggregates));
+    }
+
+    @GetMapping(path = "/api/audit", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "The whole store's audit log in global order, paged by position",
+            description = "Never skips: a lower position cannot commit after a higher one has been served")
+    LogPage log(@RequestParam(required = false) Long after, @RequestParam(required = false) Integer limit) {
+        Validator v = new Validator();
+        if (after != null && after < 0) {
+            v.reject("after", "must be 0 or more");
+        }
+        if (limit != null && (limit < 1 || limit > MAX_LIMIT)) {
+            v.reject("limit", "must be from 1 to " + MAX_LIMIT);
+        }
+        v.throwIfInvalid();
+        long from = after == null ? 0 : after;
+        List<AuditEntry> entries = store.after(from, limit == null ? DEFAULT_LIMIT : limit);
+        return new LogPage(entries, entries.isEmpty() ? from : entries.get(entries.size() - 1).position());
+    }
+
+    @GetMapping(path = "/api/audit/verify", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Recompute an aggregate's hash chain from what is stored")
+    HashChainVerifier.Verification verify(@RequestParam String aggregateId) {
+        List<AuditEntry> stream = store.stream(aggregateId);
+        if (stream.isEmpty()) {
+            throw new NotFoundException("no aggregate " + aggregateId + " is in the store");
+        }
+        return verifier.verify(aggregateId, stream);
+    }
+}

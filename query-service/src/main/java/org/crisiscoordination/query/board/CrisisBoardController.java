@@ -1,0 +1,55 @@
+package org.crisiscoordination.query.board;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.crisiscoordination.kernel.crisis.CrisisId;
+import org.crisiscoordination.query.web.NotFoundException;
+import org.crisiscoordination.query.web.ReadModel;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
+
+/** The crisis board: every crisis with both of its tracks, filtered and paged. */
+@RestController
+@RequestMapping(path = "/api/crises", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Crisis board")
+class CrisisBoardController {
+
+    private final CrisisBoardRepository board;
+
+    CrisisBoardController(CrisisBoardRepository board) {
+        this.board = board;
+    }
+
+    @GetMapping
+    @ReadModel
+    @Operation(summary = "Crises, newest activity first",
+            description = "Filters: status, minimum severity, topic, an organization it was referred to, an involved state")
+    CrisisBoardRepository.Page list(@RequestParam(required = false) String status,
+                                    @RequestParam(required = false) Integer minSeverity,
+                                    @RequestParam(required = false) String topic,
+                                    @RequestParam(required = false) String organization,
+                                    @RequestParam(required = false) String state,
+                                    @RequestParam(required = false) Integer page,
+                                    @RequestParam(required = false) Integer size) {
+        return board.list(CrisisBoardQuery.parse(status, minSeverity, topic, organization, state, page, size));
+    }
+
+    @GetMapping("/{crisisId}")
+    @ReadModel
+    @Operation(summary = "One crisis with its dual-track status", description = "ETag carries the crisis's version")
+    ResponseEntity<CrisisView> one(@PathVariable CrisisId crisisId, WebRequest request) {
+        CrisisView crisis = board.find(crisisId.value())
+                .orElseThrow(() -> new NotFoundException("no crisis " + crisisId + " is on the board"));
+        String etag = "\"" + crisis.version() + "\"";
+        if (request.checkNotModified(etag)) {
+            return null;
+        }
+        return ResponseEntity.ok().eTag(etag).body(crisis);
+    }
+}

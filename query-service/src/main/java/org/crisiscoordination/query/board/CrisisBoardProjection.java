@@ -1,0 +1,151 @@
+package org.crisiscoordination.query.board;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.crisiscoordination.kernel.crisis.CrisisDeescalated;
+import org.crisiscoordination.kernel.crisis.CrisisEscalated;
+import org.crisiscoordination.kernel.crisis.CrisisId;
+import org.crisiscoordination.kernel.crisis.CrisisReferredToOrganization;
+import org.crisiscoordination.kernel.crisis.CrisisResolved;
+import org.crisiscoordination.kernel.crisis.CrisisStatus;
+import org.crisiscoordination.kernel.crisis.MinilateralInvolvementRecorded;
+import org.crisiscoordination.kernel.crisis.ReferralAccepted;
+import org.crisiscoordination.kernel.crisis.ReferralDeclined;
+import org.crisiscoordination.kernel.crisis.ReferralOutcomeReported;
+import org.crisiscoordination.kernel.crisis.ReferralStatus;
+import org.crisiscoordination.kernel.crisis.RegionalCrisisRaised;
+import org.crisiscoordination.kernel.region.StateCode;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/**
+ * The crisis board: each crisis with its status, severity, agenda standing and mechanism track.
+ * Every handler is idempotent, so a replayed event changes nothing twice.
+ */
+@Component
+@ProcessingGroup(CrisisBoardProjection.NAME)
+public class CrisisBoardProjection {
+
+    public static final String NAME = "crisis-board";
+
+    private final JdbcClient db;
+
+    public CrisisBoardProjection(JdbcClient db) {
+        this.db = db;
+    }
+
+    @EventHandler
+    void on(RegionalCrisisRaised event, @Timestamp Instant at, @SequenceNumber long sequence) {
+        boolean onAgenda = db.sql("select exists (select 1 from board_agenda_topic where topic = ?)")
+                .param(event.topic().name()).query(Boolean.class).single();
+        db.sql("""
+                        insert into crisis (crisis_id, title, hotspot, topic, tier, severity, status, involved_states,
+                                            summary, on_agenda_at_raise, raised_at, last_activity_at, version)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        on conflict (crisis_id) do nothing""")
+                .params(event.crisisId().value(), event.title(), event.hotspot(), event.topic().name(),
+                        event.topic().tier(), event.severity().value(), CrisisStatus.RAISED.name(),
+                        event.involvedStates().stream().map(StateCode::code).toArray(String[]::new),
+                        event.summary(), onAgenda, utc(at), utc(at), sequence)
+                .update();
+    }
+
+    @EventHandler
+    void on(CrisisEscalated event, @Timestamp Instant at, @SequenceNumber long sequence) {
+        db.sql("update crisis set severity = ? where crisis_id = ?")
+                .params(event.severity().value(), event.crisisId().value()).update();
+        touch(event.crisisId(), at, sequence);
+    }
+
+    @EventHandler
+    void on(CrisisDeescalated event, @Timestamp Instant at, @SequenceNumber long sequence) {
+        db.sql("update crisis set severity = ? where crisis_id = ?")
+                .params(event.severity().value(), event.crisisId().value()).update();
+        touch(event.crisisId(), at, sequence);
+    }
+
+    @EventHandler
+    void on(CrisisReferredToOrganization event, @Timestamp Instant at, @SequenceNumber long sequence) {
+        db.sql("""
+                        insert into crisis_referral (referral_id, crisis_id, organization, status, mandate, referred_at)
+                        values (?, ?, ?, ?, ?, ?)
+                        on conflict (referral_id) do nothing""")
+                .params(event.referralId().value(), event.crisisId().value(), event.organization().name(),
+                        ReferralStatus.PENDING.name(), event.mandate(), utc(at))
+                .update();
+        startCoordinating(event.crisisId());
+        touch(event.crisisId(), at, sequence);
+    }
+
+    @EventHandler
+    void on(ReferralAccepted event, @Timestamp Instant at, @SequenceNumber long sequence) {
+        db.sql("update crisis_referral set status = ?, answered_at = ? where referral_id = ?")
+                .params(ReferralStatus.ACCEPTED.name(), utc(at), event.referralId().value()).update();
+        touch(event.crisisId(), at, sequence);
+    }
+
+    @EventHandler
+    void on(ReferralDeclined event, @Timestamp Instant at, @SequenceNumber long sequence) {
+        db.sql("update crisis_referral set status = ?, answered_at = ?, decline_reason = ? where referral_id = ?")
+                .params(ReferralStatus.DECLINED.name(), utc(at), event.reason(), event.referralId().value()).update();
+        touch(event.crisisId(), at, sequence);
+    }
+
+    @EventHandler
+    void on(ReferralOutcomeReported event, @Timestamp Instant at, @SequenceNumber long sequence) {
+        db.sql("""
+                        update crisis_referral set status = ?, findings = ?, recommendation = ?, reported_at = ?
+                        where referral_id = ?""")
+                .params(ReferralStatus.OUTCOME_REPORTED.name(), event.findings(), event.recommendation(), utc(at),
+                        event.referralId().value())
+                .update();
+        touch(event.crisisId(), at, sequence);
+    }
+
+    @EventHandler
+    void on(MinilateralInvolvementRecorded event, @Timestamp Instant at, @SequenceNumber long sequence) {
+        db.sql("""
+                        insert into crisis_minilateral_involvement (crisis_id, sequence, bloc, description, recorded_at)
+                        values (?, ?, ?, ?, ?)
+                        on conflict (crisis_id, sequence) do nothing""")
+                .params(event.crisisId().value(), sequence, event.bloc().name(), event.description(), utc(at))
+                .update();
+        touch(event.crisisId(), at, sequence);
+    }
+
+    @EventHandler
+    void on(CrisisResolved event, @Timestamp Instant at, @SequenceNumber long sequence) {
+        db.sql("update crisis set status = ?, resolved_at = ?, resolution = ? where crisis_id = ?")
+                .params(CrisisStatus.RESOLVED.name(), utc(at), event.resolution(), event.crisisId().value()).update();
+        touch(event.crisisId(), at, sequence);
+    }
+
+    @ResetHandler
+    void reset() {
+        db.sql("truncate crisis, crisis_referral, crisis_minilateral_involvement, board_agenda_topic").update();
+    }
+
+    private void startCoordinating(CrisisId crisisId) {
+        db.sql("update crisis set status = ? where crisis_id = ? and status = ?")
+                .params(CrisisStatus.COORDINATING.name(), crisisId.value(), CrisisStatus.RAISED.name()).update();
+    }
+
+    /** A crisis event happened: the crisis's version and last activity move on. */
+    private void touch(CrisisId crisisId, Instant at, long sequence) {
+        db.sql("""
+                        update crisis set last_activity_at = greatest(last_activity_at, ?), version = greatest(version, ?)
+                        where crisis_id = ?""")
+                .params(utc(at), sequence, crisisId.value()).update();
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,101 @@
+package org.crisiscoordination.query.projection;
+
+import org.crisiscoordination.kernel.store.EventStoreSchema;
+import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+
+/**
+ * Listens on the channel the command service NOTIFYs when appends commit, and wakes the event
+ * store's reader, so that projections in this process see a write within milliseconds rather
+ * than at the next poll. It keeps one connection of its own; when that breaks it reconnects,
+ * and meanwhile polling carries on.
+ */
+@Component
+public class AppendListener implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(AppendListener.class);
+    private static final int WAIT_MILLIS = 500;
+    private static final long RECONNECT_MILLIS = 2_000;
+
+    private final NotifiedEventStore eventStore;
+    private final DataSourceProperties dataSource;
+    private volatile boolean running;
+    private Thread thread;
+
+    public AppendListener(NotifiedEventStore eventStore, DataSourceProperties dataSource) {
+        this.eventStore = eventStore;
+        this.dataSource = dataSource;
+    }
+
+    @Override
+    public synchronized void start() {
+        running = true;
+        thread = new Thread(this::listen, "append-listener");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public synchronized void stop() {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void listen() {
+        while (running) {
+            try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+                statement.execute("LISTEN " + EventStoreSchema.APPENDED_CHANNEL);
+                PGConnection pg = connection.unwrap(PGConnection.class);
+                eventStore.wakeUp(); // whatever was appended while we were not listening
+                while (running) {
+                    var notifications = pg.getNotifications(WAIT_MILLIS);
+                    if (notifications != null && notifications.length > 0) {
+                        eventStore.wakeUp();
+                    }
+                }
+            } catch (SQLException e) {
+                if (running) {
+                    log.warn("Listening for appended events failed ({}); polling until it reconnects", e.getMessage());
+                    pause();
+                }
+            }
+        }
+    }
+
+    private Connection connect() throws SQLException {
+        Properties properties = new Properties();
+        if (dataSource.getUsername() != null) {
+            properties.setProperty("user", dataSource.getUsername());
+        }
+        if (dataSource.getPassword() != null) {
+            properties.setProperty("password", dataSource.getPassword());
+        }
+        properties.setProperty("ApplicationName", "query-service append listener");
+        return DriverManager.getConnection(dataSource.getUrl(), properties);
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(RECONNECT_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

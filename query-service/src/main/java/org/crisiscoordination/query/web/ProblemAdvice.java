@@ -1,0 +1,89 @@
+package org.crisiscoordination.query.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.crisiscoordination.kernel.problem.ProblemType;
+import org.crisiscoordination.kernel.validation.FieldError;
+import org.crisiscoordination.kernel.validation.InvalidValueException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The one place where failures become RFC 9457 answers; a user's mistake is never a 500. */
+@RestControllerAdvice
+public class ProblemAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+    private static final String RETRY_AFTER_SECONDS = "1";
+
+    @ExceptionHandler(InvalidValueException.class)
+    ProblemDetail invalid(InvalidValueException e, HttpServletRequest request) {
+        return Problems.invalid(ProblemType.INVALID_REQUEST, summary(e.errors()), e.errors(), request);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail invalidPathOrParameter(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidValueException invalid) {
+                return invalid(invalid.under(e.getName()), request);
+            }
+        }
+        FieldError error = new FieldError(e.getName(), "'" + e.getValue() + "' is not a valid value");
+        return Problems.invalid(ProblemType.INVALID_REQUEST, summary(List.of(error)), List.of(error), request);
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException e, HttpServletRequest request) {
+        return Problems.of(ProblemType.NOT_FOUND, e.getMessage(), request);
+    }
+
+    @ExceptionHandler(NotYetConsistentException.class)
+    ResponseEntity<ProblemDetail> notYetConsistent(NotYetConsistentException e, HttpServletRequest request) {
+        return ResponseEntity.status(ProblemType.NOT_YET_CONSISTENT.status())
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .body(Problems.of(ProblemType.NOT_YET_CONSISTENT, e.getMessage(), request));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail failed(Exception e, HttpServletRequest request) {
+        log.error("Request {} {} failed", request.getMethod(), request.getRequestURI(), e);
+        return Problems.of(ProblemType.INTERNAL_ERROR,
+                "the service failed; quote the correlation id when you report it", request);
+    }
+
+    /** Spring MVC's own refusals (400, 404, 405, 406, 415) in the catalogue's terms. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+                                                             HttpStatusCode status, WebRequest request) {
+        HttpServletRequest servletRequest = ((ServletWebRequest) request).getRequest();
+        String detail = body instanceof ProblemDetail problem && problem.getDetail() != null
+                ? problem.getDetail() : e.getMessage();
+        return new ResponseEntity<>(Problems.of(typeFor(status), detail, servletRequest), headers, status);
+    }
+
+    private static ProblemType typeFor(HttpStatusCode status) {
+        return switch (status.value()) {
+            case 404 -> ProblemType.NOT_FOUND;
+            case 405 -> ProblemType.METHOD_NOT_ALLOWED;
+            case 406 -> ProblemType.NOT_ACCEPTABLE;
+            case 413 -> ProblemType.PAYLOAD_TOO_LARGE;
+            case 415 -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
+            default -> status.is4xxClientError() ? ProblemType.INVALID_REQUEST : ProblemType.INTERNAL_ERROR;
+        };
+    }
+
+    private static String summary(List<FieldError> errors) {
+        return errors.stream().map(e -> e.field() + " " + e.message()).collect(Collectors.joining("; "));
+    }
+}
