@@ -1,0 +1,94 @@
+package org.crisiscoordination.endtoend;
+
+import org.crisiscoordination.testdatabase.TestDatabase;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Both services as real processes, built jars and all, against one PostgreSQL: what a deployment
+ * runs, not a test double of it.
+ */
+final class RunningSystem implements AutoCloseable {
+
+    private final List<Process> processes = new ArrayList<>();
+    final String commandUrl;
+    final String queryUrl;
+
+    private RunningSystem(String commandUrl, String queryUrl) {
+        this.commandUrl = commandUrl;
+        this.queryUrl = queryUrl;
+    }
+
+    static RunningSystem start(TestDatabase.Database database) throws IOException {
+        int commandPort = freePort();
+        int queryPort = freePort();
+        RunningSystem system = new RunningSystem("http://localhost:" + commandPort, "http://localhost:" + queryPort);
+        Map<String, String> db = Map.of("CRISIS_DATABASE_URL", database.url(), "CRISIS_DATABASE_USER", database.user(),
+                "CRISIS_DATABASE_PASSWORD", database.password() == null ? "" : database.password());
+        // the command service owns the event store's schema: the query service starts once it exists
+        system.launch("command-service", Map.of("CRISIS_COMMAND_PORT", Integer.toString(commandPort),
+                "CRISIS_QUERY_SERVICE_URL", system.queryUrl), db);
+        system.awaitHealthy(system.commandUrl);
+        system.launch("query-service", Map.of("CRISIS_QUERY_PORT", Integer.toString(queryPort)), db);
+        system.awaitHealthy(system.queryUrl);
+        return system;
+    }
+
+    private void launch(String service, Map<String, String> environment, Map<String, String> database)
+            throws IOException {
+        Path jar = Path.of(System.getProperty("crisis." + service + ".jar"));
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: run the tests through mvn verify, which builds it");
+        }
+        Path logs = Files.createDirectories(Path.of("target", "end-to-end-logs"));
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(service + ".log").toFile()));
+        builder.environment().putAll(environment);
+        builder.environment().putAll(database);
+        processes.add(builder.start());
+    }
+
+    private void awaitHealthy(String url) {
+        HttpClient http = HttpClient.newHttpClient();
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250)).ignoreExceptions().until(() -> {
+            if (processes.stream().anyMatch(p -> !p.isAlive())) {
+                throw new IllegalStateException("a service exited; see target/end-to-end-logs");
+            }
+            return http.send(HttpRequest.newBuilder(URI.create(url + "/actuator/health")).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        });
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        for (int i = processes.size() - 1; i >= 0; i--) {
+            Process process = processes.get(i);
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
+    }
+}
