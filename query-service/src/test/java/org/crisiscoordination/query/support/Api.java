@@ -1,0 +1,103 @@
+package org.crisiscoordination.query.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A small HTTP client for the tests: JSON in, status, headers and JSON out. */
+public final class Api {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String base;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    public Api(String base) {
+        this.base = base;
+    }
+
+    /** An answer: its status, headers, raw body and the body as JSON (null if it is not JSON). */
+    public record Answer(int status, HttpResponse<String> raw, JsonNode json) {
+
+        public String header(String name) {
+            return raw.headers().firstValue(name).orElse(null);
+        }
+
+        public String text(String field) {
+            JsonNode node = json.get(field);
+            return node == null || node.isNull() ? null : node.asText();
+        }
+    }
+
+    /** A request being built. */
+    public final class Request {
+        private final String method;
+        private final String path;
+        private final Map<String, String> headers = new LinkedHashMap<>();
+        private String body;
+
+        private Request(String method, String path) {
+            this.method = method;
+            this.path = path;
+            headers.put("Content-Type", "application/json");
+            headers.put("X-Actor", "test@secretariat");
+        }
+
+        public Request header(String name, String value) {
+            if (value == null) {
+                headers.remove(name);
+            } else {
+                headers.put(name, value);
+            }
+            return this;
+        }
+
+        public Request body(String json) {
+            this.body = json;
+            return this;
+        }
+
+        public Answer send() {
+            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path));
+            headers.forEach(builder::header);
+            builder.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
+            try {
+                HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+                return new Answer(response.statusCode(), response, parse(response.body()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    public Request post(String path, String body) {
+        return new Request("POST", path).body(body);
+    }
+
+    public Request get(String path) {
+        return new Request("GET", path);
+    }
+
+    private static JsonNode parse(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        try {
+            return JSON.readTree(body);
+        } catch (IOException notJson) {
+            return null;
+        }
+    }
+}
