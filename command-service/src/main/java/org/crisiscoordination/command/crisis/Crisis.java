@@ -1,9 +1,15 @@
 package org.crisiscoordination.command.crisis;
 
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.crisiscoordination.command.channel.MajorPowerChannel;
+import org.crisiscoordination.command.channel.PowerTrackPolicy;
+import org.crisiscoordination.kernel.channel.ChannelId;
+import org.crisiscoordination.kernel.channel.ChannelOutcome;
+import org.crisiscoordination.kernel.channel.ConveneMajorPowerChannel;
 import org.crisiscoordination.kernel.crisis.AcceptReferral;
 import org.crisiscoordination.kernel.crisis.CrisisDeescalated;
 import org.crisiscoordination.kernel.crisis.CrisisEscalated;
@@ -15,6 +21,8 @@ import org.crisiscoordination.kernel.crisis.DeclineReferral;
 import org.crisiscoordination.kernel.crisis.DeescalateCrisis;
 import org.crisiscoordination.kernel.crisis.EscalateCrisis;
 import org.crisiscoordination.kernel.crisis.MinilateralInvolvementRecorded;
+import org.crisiscoordination.kernel.crisis.PowerTrackClosed;
+import org.crisiscoordination.kernel.crisis.PowerTrackOpened;
 import org.crisiscoordination.kernel.crisis.RaiseRegionalCrisis;
 import org.crisiscoordination.kernel.crisis.RecordMinilateralInvolvement;
 import org.crisiscoordination.kernel.crisis.ReferCrisisToOrganization;
@@ -27,6 +35,7 @@ import org.crisiscoordination.kernel.crisis.RegionalCrisisRaised;
 import org.crisiscoordination.kernel.crisis.ReportReferralOutcome;
 import org.crisiscoordination.kernel.crisis.ResolveCrisis;
 import org.crisiscoordination.kernel.crisis.Severity;
+import org.crisiscoordination.kernel.region.MajorPower;
 import org.crisiscoordination.kernel.region.Organization;
 import org.crisiscoordination.kernel.region.StateCode;
 import org.crisiscoordination.kernel.rules.Rule;
@@ -35,13 +44,18 @@ import org.crisiscoordination.kernel.rules.RuleViolation;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
 import static org.crisiscoordination.kernel.rules.RuleViolation.require;
 
 /**
- * A regional security crisis and its mechanism track: the referrals to regional organisations.
- * Each handler checks its state rules, then applies; only the {@code on} handlers change state.
+ * A regional security crisis with its two tracks: the referrals to regional organisations, and the
+ * major-power channel, which it convenes. Its own stream records each channel opened and closed,
+ * so that "one open channel per crisis" holds under concurrency: of two writers that append to
+ * the stream at once, one loses. Each handler checks its state rules, then applies; only the
+ * {@code on} handlers change state.
  */
 @Aggregate(filterEventsByType = true, commandTargetResolver = "expectedVersionTargetResolver")
 public class Crisis {
@@ -52,6 +66,7 @@ public class Crisis {
     private List<StateCode> involvedStates;
     private CrisisStatus status;
     private final Map<ReferralId, Referral> referrals = new LinkedHashMap<>();
+    private ChannelId openChannel;
 
     private record Referral(Organization organization, ReferralStatus status) {
         Referral answered(ReferralStatus newStatus) {
@@ -128,6 +143,7 @@ public class Crisis {
         apply(new MinilateralInvolvementRecorded(crisisId, command.bloc(), command.description()));
     }
 
+    /** Resolving closes the open channel too (see {@code PowerTrackSynchronisation}). */
     @CommandHandler
     public void handle(ResolveCrisis command) {
         requireNotResolved();
@@ -136,6 +152,37 @@ public class Crisis {
         require(awaiting.isEmpty(), Rule.REFERRAL_AWAITS_ANSWER,
                 "the crisis cannot resolve while referrals await an answer from " + awaiting);
         apply(new CrisisResolved(crisisId, command.resolution()));
+        if (openChannel != null) {
+            apply(new PowerTrackClosed(crisisId, openChannel, ChannelOutcome.CRISIS_RESOLVED));
+        }
+    }
+
+    /** The power track: the crisis checks the rules that depend on it, then creates the channel. */
+    @CommandHandler
+    public void handle(ConveneMajorPowerChannel command, PowerTrackPolicy policy, DeadlineManager deadlines)
+            throws Exception {
+        requireNotResolved();
+        require(policy.allowsChannelAt(severity), Rule.SEVERITY_BELOW_CHANNEL_THRESHOLD,
+                "the major powers are convened for a crisis of severity " + policy.channelSeverityThreshold()
+                        + " or more; this one is " + severity + " and goes to the mechanism track");
+        require(openChannel == null, Rule.CHANNEL_ALREADY_OPEN,
+                "crisis " + crisisId + " already has an open channel " + openChannel);
+        List<MajorPower> missing = involvedStates.stream().map(MajorPower::ofState).flatMap(Optional::stream)
+                .filter(power -> !command.participants().contains(power)).toList();
+        require(missing.isEmpty(), Rule.INVOLVED_POWER_MISSING,
+                "every involved state that is a major power takes part; missing " + missing);
+        require(!MajorPower.aseanConcerned(involvedStates) || command.participants().contains(MajorPower.ASEAN),
+                Rule.ASEAN_MISSING, "ASEAN takes part: an involved state of " + involvedStates + " is an ASEAN member");
+        apply(new PowerTrackOpened(crisisId, command.channelId()));
+        createNew(MajorPowerChannel.class, () -> new MajorPowerChannel(command, deadlines));
+    }
+
+    /** Its channel was closed by a participant: the power track is free again. */
+    @CommandHandler
+    public void handle(RecordPowerTrackClosed command) {
+        if (command.channelId().equals(openChannel)) {
+            apply(new PowerTrackClosed(crisisId, command.channelId(), command.outcome()));
+        }
     }
 
     private void requireNotResolved() {
@@ -200,5 +247,16 @@ public class Crisis {
     @EventSourcingHandler
     void on(CrisisResolved event) {
         status = CrisisStatus.RESOLVED;
+    }
+
+    @EventSourcingHandler
+    void on(PowerTrackOpened event) {
+        openChannel = event.channelId();
+        status = CrisisStatus.COORDINATING;
+    }
+
+    @EventSourcingHandler
+    void on(PowerTrackClosed event) {
+        openChannel = null;
     }
 }

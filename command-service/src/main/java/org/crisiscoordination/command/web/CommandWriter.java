@@ -74,14 +74,19 @@ public class CommandWriter {
                 return Answer.replayOf(earlier.get(), json);
             }
         }
-        if (context.expectedVersion() != null && !write.creates()) {
+        if (write.createsAggregate()) {
+            // a client's own id for a new aggregate must be new; the unique key would say so too, late
+            versions.current(write.aggregateId()).ifPresent(taken -> {
+                throw new RuleViolation(write.taken(), "the id " + write.aggregateId() + " is already used");
+            });
+        } else if (context.expectedVersion() != null) {
             versions.current(write.aggregateId())
                     .filter(current -> current != context.expectedVersion())
                     .ifPresent(current -> {
                         throw new VersionMismatchException(context.expectedVersion(), current);
                     });
         }
-        send(context, write);
+        send(write.createsAggregate() ? context.withoutExpectedVersion() : context, write);
         AppendedEvents.Appended last = appended.lastOf(write.aggregateId()).orElseThrow(() ->
                 new IllegalStateException("the write appended nothing to " + write.aggregateId()));
         long position = appended.inCurrentTransaction().stream()

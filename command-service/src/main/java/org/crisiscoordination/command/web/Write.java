@@ -33,6 +33,11 @@ public record Write(Object command, String aggregateId, Part part, String id, St
         return locationPath != null;
     }
 
+    /** It creates an aggregate (not a part of one), so If-Match has nothing to apply to. */
+    public boolean createsAggregate() {
+        return taken != null;
+    }
+
     WriteAnswer answer(long version, String consistencyToken) {
         return new WriteAnswer(id, aggregateId, version, consistencyToken,
                 part == Part.REFERRAL ? id : null, part == Part.CHANNEL ? id : null,

@@ -15,6 +15,10 @@ import java.util.Map;
 public record WriteContext(String actor, Party onBehalfOf, String correlationId, String idempotencyKey,
                            Long expectedVersion, String method, String path) {
 
+    public WriteContext withoutExpectedVersion() {
+        return new WriteContext(actor, onBehalfOf, correlationId, idempotencyKey, null, method, path);
+    }
+
     /** The metadata the command carries; the events it causes inherit the audit part of it. */
     public Map<String, Object> commandMetaData() {
         Map<String, Object> meta = new HashMap<>();

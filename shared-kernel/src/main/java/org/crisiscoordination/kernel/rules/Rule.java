@@ -31,6 +31,7 @@ public enum Rule {
     ALREADY_ACKNOWLEDGED(Category.CONFLICT, "a participant acknowledges a channel once"),
     JOINT_STATEMENT_ALREADY_ADOPTED(Category.CONFLICT, "once a joint statement is adopted no new proposal is taken"),
     PROPOSAL_NOT_FOUND(Category.NOT_FOUND, "the channel has no joint statement proposal with this id"),
+    PROPOSAL_ID_TAKEN(Category.CONFLICT, "this channel already has a proposal with this id"),
     PROPOSAL_NOT_CURRENT(Category.CONFLICT, "only the current proposal can be endorsed"),
     ALREADY_ENDORSED(Category.CONFLICT, "a participant endorses a proposal once"),
     NO_JOINT_STATEMENT_ADOPTED(Category.CONFLICT, "JOINT_STATEMENT_ADOPTED is an outcome only after an adoption"),

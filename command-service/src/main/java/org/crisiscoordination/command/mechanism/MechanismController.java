@@ -1,0 +1,77 @@
+package org.crisiscoordination.command.mechanism;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.crisiscoordination.command.web.CommandWriter;
+import org.crisiscoordination.command.web.Write;
+import org.crisiscoordination.command.web.WriteAnswer;
+import org.crisiscoordination.command.web.WriteContext;
+import org.crisiscoordination.kernel.mechanism.AdmitSecurityTopic;
+import org.crisiscoordination.kernel.mechanism.JoinMechanism;
+import org.crisiscoordination.kernel.mechanism.MakeNonViolencePledge;
+import org.crisiscoordination.kernel.mechanism.MechanismId;
+import org.crisiscoordination.kernel.region.Party;
+import org.crisiscoordination.kernel.region.SecurityTopic;
+import org.crisiscoordination.kernel.region.StateCode;
+import org.crisiscoordination.kernel.validation.Validator;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The security mechanism's write endpoints: its agenda, its members, the non-violence pledges. */
+@RestController
+@RequestMapping(path = "/api/mechanism", consumes = MediaType.APPLICATION_JSON_VALUE,
+        produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Security mechanism")
+class MechanismController {
+
+    private static final String ID = MechanismId.ASIA_PACIFIC.value();
+
+    private final CommandWriter writer;
+
+    MechanismController(CommandWriter writer) {
+        this.writer = writer;
+    }
+
+    record Topic(@Schema(implementation = SecurityTopic.class) String topic) {
+    }
+
+    record Member(@Schema(description = "ISO 3166-1 alpha-2 code", example = "PH") String state) {
+    }
+
+    record Pledge(@Schema(description = "a major power or a state that has joined", example = "CN") String party) {
+    }
+
+    @PostMapping("/topics")
+    @Operation(summary = "Admit a security topic to the agreed agenda", description = "Appends SecurityTopicAdmitted")
+    ResponseEntity<WriteAnswer> admit(@RequestBody Topic body, WriteContext context) {
+        Validator v = new Validator();
+        SecurityTopic topic = v.parse("topic", body.topic(), SecurityTopic::parse);
+        return change(v.build(() -> new AdmitSecurityTopic(topic)), body, context);
+    }
+
+    @PostMapping("/members")
+    @Operation(summary = "A state joins the mechanism", description = "Appends MemberStateJoined")
+    ResponseEntity<WriteAnswer> join(@RequestBody Member body, WriteContext context) {
+        Validator v = new Validator();
+        StateCode state = v.parse("state", body.state(), StateCode::of);
+        return change(v.build(() -> new JoinMechanism(state)), body, context);
+    }
+
+    @PostMapping("/pledges")
+    @Operation(summary = "Pledge not to resort to violence and to prevent armed conflicts",
+            description = "Appends NonViolencePledgeMade")
+    ResponseEntity<WriteAnswer> pledge(@RequestBody Pledge body, WriteContext context) {
+        Validator v = new Validator();
+        Party party = v.parse("party", body.party(), Party::of);
+        return change(v.build(() -> new MakeNonViolencePledge(party)), body, context);
+    }
+
+    private ResponseEntity<WriteAnswer> change(Object command, Object body, WriteContext context) {
+        return writer.execute(context, Write.changing(command, ID, null, body));
+    }
+}
