@@ -32,8 +32,8 @@ create table crisis (
     channel_id           uuid,
     channel_status       varchar(16),
     channel_outcome      varchar(32),
-    channel_participants integer     not null default 0,
-    channel_acknowledged integer     not null default 0,
+    channel_participants    integer      not null default 0,
+    channel_acknowledged_by varchar(8)[] not null default '{}',
     joint_statement      varchar(16) not null default 'NONE'
 );
 

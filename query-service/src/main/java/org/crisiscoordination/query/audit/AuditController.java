@@ -2,6 +2,7 @@ package org.crisiscoordination.query.audit;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.crisiscoordination.kernel.channel.ChannelId;
 import org.crisiscoordination.kernel.crisis.CrisisId;
 import org.crisiscoordination.kernel.validation.Validator;
 import org.crisiscoordination.query.web.NotFoundException;
@@ -47,6 +48,16 @@ class AuditController {
         List<String> aggregates = new ArrayList<>(store.channelsOf(id));
         aggregates.add(id);
         return new Timeline(store.of(aggregates));
+    }
+
+    @GetMapping(path = "/api/channels/{channelId}/timeline", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Audit entries of a channel, oldest first")
+    Timeline channelTimeline(@PathVariable ChannelId channelId) {
+        String id = channelId.toString();
+        if (!"MajorPowerChannel".equals(store.aggregateType(id))) {
+            throw new NotFoundException("no channel " + id + " is in the store");
+        }
+        return new Timeline(store.of(List.of(id)));
     }
 
     @GetMapping(path = "/api/audit", produces = MediaType.APPLICATION_JSON_VALUE)

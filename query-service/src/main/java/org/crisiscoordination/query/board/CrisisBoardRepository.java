@@ -114,7 +114,8 @@ class CrisisBoardRepository {
         UUID channelId = rs.getObject("channel_id", UUID.class);
         CrisisView.PowerTrack powerTrack = new CrisisView.PowerTrack(channelId != null,
                 channelId == null ? null : channelId.toString(), rs.getString("channel_status"),
-                rs.getString("channel_outcome"), rs.getInt("channel_acknowledged"), rs.getInt("channel_participants"),
+                rs.getString("channel_outcome"), states(rs.getArray("channel_acknowledged_by")).size(),
+                rs.getInt("channel_participants"),
                 rs.getString("joint_statement"));
         CrisisView view = new CrisisView(crisisId.toString(), rs.getString("title"), rs.getString("hotspot"),
                 rs.getString("topic"), rs.getInt("tier"), rs.getInt("severity"), rs.getString("status"),

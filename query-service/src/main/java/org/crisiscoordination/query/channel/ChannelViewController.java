@@ -1,0 +1,38 @@
+package org.crisiscoordination.query.channel;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.crisiscoordination.kernel.channel.ChannelId;
+import org.crisiscoordination.query.web.NotFoundException;
+import org.crisiscoordination.query.web.ReadModel;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
+
+/** The channel view: a major-power channel with its participants, statements and proposals. */
+@RestController
+@Tag(name = "Major-power channels")
+class ChannelViewController {
+
+    private final ChannelViewRepository channels;
+
+    ChannelViewController(ChannelViewRepository channels) {
+        this.channels = channels;
+    }
+
+    @GetMapping(path = "/api/channels/{channelId}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ReadModel
+    @Operation(summary = "One channel", description = "ETag carries the channel's version")
+    ResponseEntity<ChannelView> one(@PathVariable ChannelId channelId, WebRequest request) {
+        ChannelView channel = channels.find(channelId.value())
+                .orElseThrow(() -> new NotFoundException("no channel " + channelId + " is in the channel view"));
+        String etag = "\"" + channel.version() + "\"";
+        if (request.checkNotModified(etag)) {
+            return null;
+        }
+        return ResponseEntity.ok().eTag(etag).body(channel);
+    }
+}

@@ -1,0 +1,131 @@
+package org.crisiscoordination.query.metrics;
+
+import org.crisiscoordination.kernel.region.MajorPower;
+import org.crisiscoordination.kernel.region.Organization;
+import org.crisiscoordination.kernel.region.RegionalReferenceData;
+import org.crisiscoordination.kernel.region.SecurityTopic;
+import org.crisiscoordination.kernel.region.StateCode;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Computes the coordination metrics from the read models of the board, the channels and the
+ * mechanism: a query over projections rather than a projection of its own, so it can never
+ * disagree with them.
+ */
+@Repository
+class CoordinationMetricsRepository {
+
+    private final JdbcClient db;
+
+    CoordinationMetricsRepository(JdbcClient db) {
+        this.db = db;
+    }
+
+    CoordinationMetrics measure() {
+        return new CoordinationMetrics(timeToConvene(), acknowledgementLatency(), referralAcceptance(),
+                agendaCoverage(), inclusiveness(), voiceBalance());
+    }
+
+    private CoordinationMetrics.Durations timeToConvene() {
+        return durations(db.sql("""
+                        select extract(epoch from (ch.convened_at - c.raised_at)) * 1000
+                        from channel ch join crisis c on c.crisis_id = ch.crisis_id""")
+                .query(Double.class).list());
+    }
+
+    private List<CoordinationMetrics.PowerLatency> acknowledgementLatency() {
+        List<CoordinationMetrics.PowerLatency> latencies = new ArrayList<>();
+        for (MajorPower power : MajorPower.values()) {
+            List<Double> millis = db.sql("""
+                            select extract(epoch from (p.acknowledged_at - ch.convened_at)) * 1000
+                            from channel_participant p join channel ch on ch.channel_id = p.channel_id
+                            where p.participant = ? and p.acknowledged_at is not null""")
+                    .param(power.name()).query(Double.class).list();
+            Map<String, Object> counts = db.sql("""
+                            select count(*) filter (where p.late) as late,
+                                   count(*) filter (where p.overdue_at is not null) as overdue,
+                                   count(*) filter (where p.acknowledged_at is null and ch.status = 'OPEN') as pending
+                            from channel_participant p join channel ch on ch.channel_id = p.channel_id
+                            where p.participant = ?""")
+                    .param(power.name()).query().singleRow();
+            latencies.add(new CoordinationMetrics.PowerLatency(power.name(), durations(millis), count(counts, "late"),
+                    count(counts, "overdue"), count(counts, "pending")));
+        }
+        return latencies;
+    }
+
+    private List<CoordinationMetrics.ReferralAcceptance> referralAcceptance() {
+        List<CoordinationMetrics.ReferralAcceptance> rates = new ArrayList<>();
+        for (Organization organization : Organization.values()) {
+            Map<String, Object> counts = db.sql("""
+                            select count(*) as referred,
+                                   count(*) filter (where status in ('ACCEPTED', 'OUTCOME_REPORTED')) as accepted,
+                                   count(*) filter (where status = 'DECLINED') as declined,
+                                   count(*) filter (where status = 'PENDING') as pending
+                            from crisis_referral where organization = ?""")
+                    .param(organization.name()).query().singleRow();
+            int accepted = count(counts, "accepted");
+            int declined = count(counts, "declined");
+            rates.add(new CoordinationMetrics.ReferralAcceptance(organization.name(), count(counts, "referred"),
+                    accepted, declined, count(counts, "pending"),
+                    accepted + declined == 0 ? null : (double) accepted / (accepted + declined)));
+        }
+        return rates;
+    }
+
+    private List<CoordinationMetrics.TierCoverage> agendaCoverage() {
+        Set<String> admitted = Set.copyOf(db.sql("select topic from mechanism_topic").query(String.class).list());
+        List<CoordinationMetrics.TierCoverage> tiers = new ArrayList<>();
+        for (int tier = 1; tier <= SecurityTopic.HIGHEST_TIER; tier++) {
+            int level = tier;
+            List<SecurityTopic> topics = Arrays.stream(SecurityTopic.values()).filter(t -> t.tier() == level).toList();
+            int agreed = (int) topics.stream().filter(t -> admitted.contains(t.name())).count();
+            tiers.add(new CoordinationMetrics.TierCoverage(tier, agreed, topics.size(), (double) agreed / topics.size()));
+        }
+        return tiers;
+    }
+
+    private CoordinationMetrics.Inclusiveness inclusiveness() {
+        Set<String> region = RegionalReferenceData.current().statesOfTheRegion().stream()
+                .map(StateCode::code).collect(Collectors.toSet());
+        int members = (int) db.sql("select state from mechanism_member").query(String.class).list().stream()
+                .filter(region::contains).count();
+        return new CoordinationMetrics.Inclusiveness(members, region.size(), (double) members / region.size());
+    }
+
+    private List<CoordinationMetrics.Voice> voiceBalance() {
+        Map<String, Integer> statements = db.sql("select participant, count(*) from channel_statement group by participant")
+                .query((rs, row) -> Map.entry(rs.getString(1), rs.getInt(2))).list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        int total = statements.values().stream().mapToInt(Integer::intValue).sum();
+        return Arrays.stream(MajorPower.values()).map(power -> {
+            int made = statements.getOrDefault(power.name(), 0);
+            return new CoordinationMetrics.Voice(power.name(), made, total == 0 ? 0 : (double) made / total);
+        }).toList();
+    }
+
+    private static CoordinationMetrics.Durations durations(List<Double> millis) {
+        if (millis.isEmpty()) {
+            return new CoordinationMetrics.Durations(0, null, null, null);
+        }
+        List<Long> sorted = millis.stream().map(Math::round).sorted().toList();
+        long average = Math.round(sorted.stream().mapToLong(Long::longValue).average().orElse(0));
+        int middle = sorted.size() / 2;
+        long median = sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+        return new CoordinationMetrics.Durations(sorted.size(), Duration.ofMillis(average), Duration.ofMillis(median),
+                Duration.ofMillis(sorted.get(sorted.size() - 1)));
+    }
+
+    private static int count(Map<String, Object> row, String column) {
+        return ((Number) row.get(column)).intValue();
+    }
+}
