@@ -27,6 +27,8 @@ final class RunningSystem implements AutoCloseable {
     private final List<Process> processes = new ArrayList<>();
     final String commandUrl;
     final String queryUrl;
+    private Map<String, String> commandEnvironment;
+    private Map<String, String> database;
 
     private RunningSystem(String commandUrl, String queryUrl) {
         this.commandUrl = commandUrl;
@@ -39,13 +41,31 @@ final class RunningSystem implements AutoCloseable {
         RunningSystem system = new RunningSystem("http://localhost:" + commandPort, "http://localhost:" + queryPort);
         Map<String, String> db = Map.of("CRISIS_DATABASE_URL", database.url(), "CRISIS_DATABASE_USER", database.user(),
                 "CRISIS_DATABASE_PASSWORD", database.password() == null ? "" : database.password());
+        system.database = db;
+        system.commandEnvironment = Map.of("CRISIS_COMMAND_PORT", Integer.toString(commandPort),
+                "CRISIS_QUERY_SERVICE_URL", system.queryUrl);
         // the command service owns the event store's schema: the query service starts once it exists
-        system.launch("command-service", Map.of("CRISIS_COMMAND_PORT", Integer.toString(commandPort),
-                "CRISIS_QUERY_SERVICE_URL", system.queryUrl), db);
+        system.launch("command-service", system.commandEnvironment, db);
         system.awaitHealthy(system.commandUrl);
         system.launch("query-service", Map.of("CRISIS_QUERY_PORT", Integer.toString(queryPort)), db);
         system.awaitHealthy(system.queryUrl);
         return system;
+    }
+
+    /** Stops the command service as a deployment would (SIGTERM), then starts it again. */
+    void restartCommandService() throws IOException, InterruptedException {
+        stopCommandService();
+        startCommandService();
+    }
+
+    void stopCommandService() throws InterruptedException {
+        stop(processes.remove(0));
+    }
+
+    void startCommandService() throws IOException {
+        launch("command-service", commandEnvironment, database);
+        processes.add(0, processes.remove(processes.size() - 1));
+        awaitHealthy(commandUrl);
     }
 
     private void launch(String service, Map<String, String> environment, Map<String, String> database)
@@ -84,11 +104,14 @@ final class RunningSystem implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         for (int i = processes.size() - 1; i >= 0; i--) {
-            Process process = processes.get(i);
-            process.destroy();
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
-            }
+            stop(processes.get(i));
+        }
+    }
+
+    private static void stop(Process process) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
         }
     }
 }
