@@ -1,0 +1,61 @@
+package org.crisiscoordination.endtoend;
+
+import org.crisiscoordination.testdatabase.TestDatabase;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The README's walk-through, run as written (only the two base URLs point at this test's
+ * services) against both services on a fresh database: the front door must stay true.
+ */
+class ReadmeWalkthroughIT {
+
+    private static final Path README = Path.of("..", "..", "README.md");
+
+    @Test
+    void runsAsTheReadmeShowsIt() throws Exception {
+        String script = walkthrough();
+        try (RunningSystem system = RunningSystem.start(TestDatabase.fresh())) {
+            String output = run(script.replace("http://localhost:8080", system.commandUrl)
+                    .replace("http://localhost:8081", system.queryUrl));
+
+            assertThat(output).contains("HTTP/1.1 201");
+            assertThat(output).contains("\"rule\":\"no-jurisdiction\"", "\"rule\":\"involved-power-missing\"");
+            assertThat(count(output, "\"type\":\"urn:crisis-coordination:problem:"))
+                    .as("only the two refusals the walk-through shows").isEqualTo(2);
+            assertThat(output).contains("\"jointStatement\":\"ADOPTED\"", "\"outcome\":\"CRISIS_RESOLVED\"");
+            assertThat(output).contains("\"status\":\"RESOLVED\"", "\"dualTrack\":true");
+            assertThat(output).contains("\"valid\":true");
+            assertThat(output).contains("\"eventType\":\"MajorPowerChannelClosed\"");
+        }
+    }
+
+    private static String walkthrough() throws IOException {
+        String readme = Files.readString(README);
+        Matcher block = Pattern.compile("## Walk-through.*?```sh\\n(.*?)```", Pattern.DOTALL).matcher(readme);
+        assertThat(block.find()).as("the README has a walk-through").isTrue();
+        return block.group(1);
+    }
+
+    private static String run(String script) throws IOException, InterruptedException {
+        Process bash = new ProcessBuilder("bash", "-c", script).redirectErrorStream(true).start();
+        String output = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(bash.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        System.out.println(output);
+        assertThat(bash.exitValue()).as(output).isZero();
+        return output;
+    }
+
+    private static int count(String text, String part) {
+        return text.split(Pattern.quote(part), -1).length - 1;
+    }
+}
