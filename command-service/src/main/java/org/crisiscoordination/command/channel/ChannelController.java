@@ -38,7 +38,7 @@ class ChannelController {
     ResponseEntity<WriteAnswer> convene(@RequestBody ChannelRequests.Convene body, WriteContext context) {
         ConveneMajorPowerChannel command = body.toCommand();
         String id = command.channelId().toString();
-        return writer.execute(context, Write.creating(command, id, Write.Part.CHANNEL, id, "/api/channels/" + id,
+        return writer.execute(context, Write.creating(command, MajorPowerChannel.class, id, Write.Part.CHANNEL, id, "/api/channels/" + id,
                 Rule.CRISIS_NOT_FOUND, Rule.CHANNEL_ALREADY_EXISTS, body));
     }
 
@@ -63,7 +63,7 @@ class ChannelController {
                                         WriteContext context) {
         ProposeJointStatement command = body.toCommand(channelId);
         String id = channelId.toString();
-        return writer.execute(context, Write.creating(command, id, Write.Part.PROPOSAL, command.proposalId().toString(),
+        return writer.execute(context, Write.creating(command, MajorPowerChannel.class, id, Write.Part.PROPOSAL, command.proposalId().toString(),
                 "/api/channels/" + id, Rule.CHANNEL_NOT_FOUND, null, body));
     }
 
@@ -83,6 +83,6 @@ class ChannelController {
     }
 
     private ResponseEntity<WriteAnswer> change(ChannelId channelId, Object command, Object body, WriteContext context) {
-        return writer.execute(context, Write.changing(command, channelId.toString(), Rule.CHANNEL_NOT_FOUND, body));
+        return writer.execute(context, Write.changing(command, MajorPowerChannel.class, channelId.toString(), Rule.CHANNEL_NOT_FOUND, body));
     }
 }

@@ -37,7 +37,7 @@ class CrisisController {
     ResponseEntity<WriteAnswer> raise(@RequestBody CrisisRequests.Raise body, WriteContext context) {
         RaiseRegionalCrisis command = body.toCommand();
         String id = command.crisisId().toString();
-        return writer.execute(context, Write.creating(command, id, Write.Part.AGGREGATE, id, "/api/crises/" + id,
+        return writer.execute(context, Write.creating(command, Crisis.class, id, Write.Part.AGGREGATE, id, "/api/crises/" + id,
                 Rule.CRISIS_NOT_FOUND, Rule.CRISIS_ALREADY_EXISTS, body));
     }
 
@@ -62,7 +62,7 @@ class CrisisController {
                                       WriteContext context) {
         ReferCrisisToOrganization command = body.toCommand(crisisId);
         String id = crisisId.toString();
-        return writer.execute(context, Write.creating(command, id, Write.Part.REFERRAL,
+        return writer.execute(context, Write.creating(command, Crisis.class, id, Write.Part.REFERRAL,
                 command.referralId().toString(), "/api/crises/" + id, Rule.CRISIS_NOT_FOUND, null, body));
     }
 
@@ -104,6 +104,6 @@ class CrisisController {
     }
 
     private ResponseEntity<WriteAnswer> change(CrisisId crisisId, Object command, Object body, WriteContext context) {
-        return writer.execute(context, Write.changing(command, crisisId.toString(), Rule.CRISIS_NOT_FOUND, body));
+        return writer.execute(context, Write.changing(command, Crisis.class, crisisId.toString(), Rule.CRISIS_NOT_FOUND, body));
     }
 }

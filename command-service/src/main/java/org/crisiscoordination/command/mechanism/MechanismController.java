@@ -72,6 +72,6 @@ class MechanismController {
     }
 
     private ResponseEntity<WriteAnswer> change(Object command, Object body, WriteContext context) {
-        return writer.execute(context, Write.changing(command, ID, null, body));
+        return writer.execute(context, Write.changing(command, SecurityMechanism.class, ID, null, body));
     }
 }

@@ -16,8 +16,15 @@ class AggregateVersions {
         this.jdbc = jdbc;
     }
 
+    /** The version of whatever aggregate has the id, of any type. */
     Optional<Long> current(String aggregateId) {
         return Optional.ofNullable(jdbc.queryForObject("select max(sequence_number) from " + EventStoreSchema.EVENTS
                 + " where aggregate_identifier = ?", Long.class, aggregateId));
+    }
+
+    /** The version of an aggregate of one type; empty if the id is unknown or of another type. */
+    Optional<Long> current(String aggregateId, String aggregateType) {
+        return Optional.ofNullable(jdbc.queryForObject("select max(sequence_number) from " + EventStoreSchema.EVENTS
+                + " where aggregate_identifier = ? and type = ?", Long.class, aggregateId, aggregateType));
     }
 }

@@ -80,8 +80,8 @@ public class CommandWriter {
                 throw new RuleViolation(write.taken(), "the id " + write.aggregateId() + " is already used");
             });
         } else if (context.expectedVersion() != null) {
-            versions.current(write.aggregateId())
-                    .filter(current -> current != context.expectedVersion())
+            versions.current(write.aggregateId(), write.aggregateType())
+                    .filter(current -> current.longValue() != context.expectedVersion().longValue())
                     .ifPresent(current -> {
                         throw new VersionMismatchException(context.expectedVersion(), current);
                     });

@@ -1,6 +1,7 @@
 package org.crisiscoordination.command.web;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -133,9 +134,23 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
             FieldError error = new FieldError(field.isEmpty() ? "body" : field, message);
             return Problems.invalid(ProblemType.MALFORMED_REQUEST, summary(List.of(error)), List.of(error), request);
         }
+        if (cause instanceof InputCoercionException coercion) {
+            FieldError error = new FieldError(fieldOf(coercion), "is out of range");
+            return Problems.invalid(ProblemType.MALFORMED_REQUEST, summary(List.of(error)), List.of(error), request);
+        }
         String detail = cause instanceof JsonParseException parse ? "the body is not valid JSON: " + parse.getOriginalMessage()
                 : "the body is missing or is not JSON";
         return Problems.of(ProblemType.MALFORMED_REQUEST, detail, request);
+    }
+
+    /** The property a number too large for its field was given for. */
+    private static String fieldOf(InputCoercionException coercion) {
+        try {
+            String name = coercion.getProcessor() == null ? null : coercion.getProcessor().currentName();
+            return name == null ? "body" : name;
+        } catch (java.io.IOException e) {
+            return "body";
+        }
     }
 
     /** What a value of the type the contract names looks like in JSON. */

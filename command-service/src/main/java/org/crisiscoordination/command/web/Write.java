@@ -5,8 +5,9 @@ import org.crisiscoordination.kernel.rules.Rule;
 /**
  * One write as a controller describes it to the {@link CommandWriter}.
  *
- * @param command      the command to send
- * @param aggregateId  the aggregate whose new version the answer gives
+ * @param command       the command to send
+ * @param aggregateType the type of the aggregate the command addresses (its class's simple name)
+ * @param aggregateId   the aggregate whose new version the answer gives
  * @param part         what the write creates or changes, named in the answer
  * @param id           the id of that thing
  * @param locationPath the read model of a created thing in the query service; null for a change
@@ -14,19 +15,20 @@ import org.crisiscoordination.kernel.rules.Rule;
  * @param taken        the rule to name when a created aggregate's id is already used
  * @param body         the request body, which an idempotent retry must repeat
  */
-public record Write(Object command, String aggregateId, Part part, String id, String locationPath, Rule missing,
+public record Write(Object command, String aggregateType, String aggregateId, Part part, String id, String locationPath, Rule missing,
                     Rule taken, Object body) {
 
     /** What a write's {@code id} names. */
     public enum Part { AGGREGATE, REFERRAL, CHANNEL, PROPOSAL }
 
-    public static Write creating(Object command, String aggregateId, Part part, String id, String locationPath,
-                                 Rule missing, Rule taken, Object body) {
-        return new Write(command, aggregateId, part, id, locationPath, missing, taken, body);
+    public static Write creating(Object command, Class<?> aggregate, String aggregateId, Part part, String id,
+                                 String locationPath, Rule missing, Rule taken, Object body) {
+        return new Write(command, aggregate.getSimpleName(), aggregateId, part, id, locationPath, missing, taken, body);
     }
 
-    public static Write changing(Object command, String aggregateId, Rule missing, Object body) {
-        return new Write(command, aggregateId, Part.AGGREGATE, aggregateId, null, missing, null, body);
+    public static Write changing(Object command, Class<?> aggregate, String aggregateId, Rule missing, Object body) {
+        return new Write(command, aggregate.getSimpleName(), aggregateId, Part.AGGREGATE, aggregateId, null, missing,
+                null, body);
     }
 
     public boolean creates() {
