@@ -43,7 +43,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidValueException.class)
     ProblemDetail invalid(InvalidValueException e, HttpServletRequest request) {
-        return Problems.invalid(ProblemType.INVALID_REQUEST, summary(e.errors()), e.errors(), request);
+        return Problems.invalid(ProblemType.INVALID_REQUEST, e.errors(), request);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -54,7 +54,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
             }
         }
         FieldError error = new FieldError(e.getName(), "'" + e.getValue() + "' is not a valid value");
-        return Problems.invalid(ProblemType.INVALID_REQUEST, summary(List.of(error)), List.of(error), request);
+        return Problems.invalid(ProblemType.INVALID_REQUEST, List.of(error), request);
     }
 
     @ExceptionHandler(RuleViolation.class)
@@ -117,7 +117,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         HttpServletRequest servletRequest = ((ServletWebRequest) request).getRequest();
         String detail = body instanceof ProblemDetail problem && problem.getDetail() != null
                 ? problem.getDetail() : e.getMessage();
-        ProblemDetail problem = Problems.of(typeFor(status), detail, servletRequest);
+        ProblemDetail problem = Problems.of(ProblemType.forStatus(status.value()), detail, servletRequest);
         return new ResponseEntity<>(problem, headers, status);
     }
 
@@ -132,11 +132,11 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
                     : cause instanceof MismatchedInputException mismatch ? expected(mismatch.getTargetType())
                     : mapping.getOriginalMessage();
             FieldError error = new FieldError(field.isEmpty() ? "body" : field, message);
-            return Problems.invalid(ProblemType.MALFORMED_REQUEST, summary(List.of(error)), List.of(error), request);
+            return Problems.invalid(ProblemType.MALFORMED_REQUEST, List.of(error), request);
         }
         if (cause instanceof InputCoercionException coercion) {
             FieldError error = new FieldError(fieldOf(coercion), "is out of range");
-            return Problems.invalid(ProblemType.MALFORMED_REQUEST, summary(List.of(error)), List.of(error), request);
+            return Problems.invalid(ProblemType.MALFORMED_REQUEST, List.of(error), request);
         }
         String detail = cause instanceof JsonParseException parse ? "the body is not valid JSON: " + parse.getOriginalMessage()
                 : "the body is missing or is not JSON";
@@ -170,23 +170,8 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         return type.isRecord() ? "must be a JSON object" : "has the wrong JSON type";
     }
 
-    private static ProblemType typeFor(HttpStatusCode status) {
-        return switch (status.value()) {
-            case 404 -> ProblemType.NOT_FOUND;
-            case 405 -> ProblemType.METHOD_NOT_ALLOWED;
-            case 406 -> ProblemType.NOT_ACCEPTABLE;
-            case 413 -> ProblemType.PAYLOAD_TOO_LARGE;
-            case 415 -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
-            case 400 -> ProblemType.INVALID_REQUEST;
-            default -> status.is4xxClientError() ? ProblemType.INVALID_REQUEST : ProblemType.INTERNAL_ERROR;
-        };
-    }
-
     private static ResponseEntity<Object> answer(ProblemDetail problem) {
         return ResponseEntity.status(HttpStatus.valueOf(problem.getStatus())).body(problem);
     }
 
-    private static String summary(List<FieldError> errors) {
-        return errors.stream().map(e -> e.field() + " " + e.message()).collect(Collectors.joining("; "));
-    }
 }

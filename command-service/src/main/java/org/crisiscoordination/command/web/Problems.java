@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.crisiscoordination.kernel.problem.ProblemType;
 import org.crisiscoordination.kernel.validation.FieldError;
+import org.crisiscoordination.kernel.validation.InvalidValueException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -28,9 +29,9 @@ public final class Problems {
         return problem;
     }
 
-    public static ProblemDetail invalid(ProblemType type, String detail, List<FieldError> errors,
-                                        HttpServletRequest request) {
-        ProblemDetail problem = of(type, detail, request);
+    /** An answer naming each refused field; its detail lists them all in one line. */
+    public static ProblemDetail invalid(ProblemType type, List<FieldError> errors, HttpServletRequest request) {
+        ProblemDetail problem = of(type, InvalidValueException.summary(errors), request);
         problem.setProperty("errors", errors);
         return problem;
     }

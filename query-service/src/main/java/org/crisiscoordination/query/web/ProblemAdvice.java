@@ -29,7 +29,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidValueException.class)
     ProblemDetail invalid(InvalidValueException e, HttpServletRequest request) {
-        return Problems.invalid(ProblemType.INVALID_REQUEST, summary(e.errors()), e.errors(), request);
+        return Problems.invalid(ProblemType.INVALID_REQUEST, e.errors(), request);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -40,7 +40,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
             }
         }
         FieldError error = new FieldError(e.getName(), "'" + e.getValue() + "' is not a valid value");
-        return Problems.invalid(ProblemType.INVALID_REQUEST, summary(List.of(error)), List.of(error), request);
+        return Problems.invalid(ProblemType.INVALID_REQUEST, List.of(error), request);
     }
 
     @ExceptionHandler(NotFoundException.class)
@@ -69,21 +69,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         HttpServletRequest servletRequest = ((ServletWebRequest) request).getRequest();
         String detail = body instanceof ProblemDetail problem && problem.getDetail() != null
                 ? problem.getDetail() : e.getMessage();
-        return new ResponseEntity<>(Problems.of(typeFor(status), detail, servletRequest), headers, status);
+        return new ResponseEntity<>(Problems.of(ProblemType.forStatus(status.value()), detail, servletRequest), headers, status);
     }
 
-    private static ProblemType typeFor(HttpStatusCode status) {
-        return switch (status.value()) {
-            case 404 -> ProblemType.NOT_FOUND;
-            case 405 -> ProblemType.METHOD_NOT_ALLOWED;
-            case 406 -> ProblemType.NOT_ACCEPTABLE;
-            case 413 -> ProblemType.PAYLOAD_TOO_LARGE;
-            case 415 -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
-            default -> status.is4xxClientError() ? ProblemType.INVALID_REQUEST : ProblemType.INTERNAL_ERROR;
-        };
-    }
-
-    private static String summary(List<FieldError> errors) {
-        return errors.stream().map(e -> e.field() + " " + e.message()).collect(Collectors.joining("; "));
-    }
 }

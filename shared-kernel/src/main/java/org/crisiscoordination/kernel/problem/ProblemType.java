@@ -34,6 +34,19 @@ public enum ProblemType {
         this.title = title;
     }
 
+    /** The type of an answer a framework gives with just a status (405, 406, 415 and the like). */
+    public static ProblemType forStatus(int status) {
+        return switch (status) {
+            case 400 -> INVALID_REQUEST;
+            case 404 -> NOT_FOUND;
+            case 405 -> METHOD_NOT_ALLOWED;
+            case 406 -> NOT_ACCEPTABLE;
+            case 413 -> PAYLOAD_TOO_LARGE;
+            case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            default -> status >= 400 && status < 500 ? INVALID_REQUEST : INTERNAL_ERROR;
+        };
+    }
+
     public URI uri() {
         return URI.create(URI_PREFIX + slug);
     }

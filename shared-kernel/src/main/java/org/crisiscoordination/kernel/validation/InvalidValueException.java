@@ -23,6 +23,11 @@ public class InvalidValueException extends IllegalArgumentException {
         return errors;
     }
 
+    /** The errors in one line, as a problem answer's {@code detail} gives them. */
+    public static String summary(List<FieldError> errors) {
+        return errors.stream().map(e -> e.field() + " " + e.message()).collect(java.util.stream.Collectors.joining("; "));
+    }
+
     /** The same errors, each field name prefixed, for values nested in a larger input. */
     public InvalidValueException under(String field) {
         return new InvalidValueException(errors.stream()
