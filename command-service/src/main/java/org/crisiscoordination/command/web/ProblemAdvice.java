@@ -22,6 +22,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
@@ -108,6 +109,15 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
             }
         }
         return answer(malformed(e, servletRequest));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
+                                                                          HttpHeaders headers, HttpStatusCode status,
+                                                                          WebRequest request) {
+        FieldError error = new FieldError(e.getParameterName(), "is required");
+        return ResponseEntity.badRequest().body(Problems.invalid(ProblemType.INVALID_REQUEST, List.of(error),
+                ((ServletWebRequest) request).getRequest()));
     }
 
     /** Spring MVC's own refusals (405, 406, 415, missing parts, unknown paths) in the catalogue's terms. */

@@ -22,6 +22,7 @@ class AuditController {
 
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 1_000;
+    private static final int MAX_ID = 255;
 
     private final EventStoreReader store;
     private final HashChainVerifier verifier;
@@ -80,6 +81,7 @@ class AuditController {
     @GetMapping(path = "/api/audit/verify", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Recompute an aggregate's hash chain from what is stored")
     HashChainVerifier.Verification verify(@RequestParam String aggregateId) {
+        new Validator().text("aggregateId", aggregateId, MAX_ID).throwIfInvalid();
         List<AuditEntry> stream = store.stream(aggregateId);
         if (stream.isEmpty()) {
             throw new NotFoundException("no aggregate " + aggregateId + " is in the store");

@@ -27,7 +27,7 @@ class CrisisBoardController {
     }
 
     @GetMapping
-    @ReadModel
+    @ReadModel(CrisisBoardProjection.NAME)
     @Operation(summary = "Crises, newest activity first",
             description = "Filters: status, minimum severity, topic, an organization it was referred to, an involved state")
     CrisisBoardRepository.Page list(@RequestParam(required = false) String status,
@@ -41,7 +41,7 @@ class CrisisBoardController {
     }
 
     @GetMapping("/{crisisId}")
-    @ReadModel
+    @ReadModel(CrisisBoardProjection.NAME)
     @Operation(summary = "One crisis with its dual-track status", description = "ETag carries the crisis's version")
     ResponseEntity<CrisisView> one(@PathVariable CrisisId crisisId, WebRequest request) {
         CrisisView crisis = board.find(crisisId.value())

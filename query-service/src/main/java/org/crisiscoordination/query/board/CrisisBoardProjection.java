@@ -27,7 +27,8 @@ import java.time.ZoneOffset;
 
 /**
  * The crisis board: each crisis with its status, severity, agenda standing and mechanism track.
- * Every handler is idempotent, so a replayed event changes nothing twice.
+ * Every handler is idempotent and ignores what it cannot apply (an event of a crisis it never saw
+ * raised): a handled event changes nothing twice, and no event can stall the projection.
  */
 @Component
 @ProcessingGroup(CrisisBoardProjection.NAME)
@@ -59,15 +60,15 @@ public class CrisisBoardProjection {
 
     @EventHandler
     void on(CrisisEscalated event, @Timestamp Instant at, @SequenceNumber long sequence) {
-        db.sql("update crisis set severity = ? where crisis_id = ?")
-                .params(event.severity().value(), event.crisisId().value()).update();
+        db.sql("update crisis set severity = ? where crisis_id = ? and version < ?")
+                .params(event.severity().value(), event.crisisId().value(), sequence).update();
         touch(event.crisisId(), at, sequence);
     }
 
     @EventHandler
     void on(CrisisDeescalated event, @Timestamp Instant at, @SequenceNumber long sequence) {
-        db.sql("update crisis set severity = ? where crisis_id = ?")
-                .params(event.severity().value(), event.crisisId().value()).update();
+        db.sql("update crisis set severity = ? where crisis_id = ? and version < ?")
+                .params(event.severity().value(), event.crisisId().value(), sequence).update();
         touch(event.crisisId(), at, sequence);
     }
 
@@ -75,10 +76,10 @@ public class CrisisBoardProjection {
     void on(CrisisReferredToOrganization event, @Timestamp Instant at, @SequenceNumber long sequence) {
         db.sql("""
                         insert into crisis_referral (referral_id, crisis_id, organization, status, mandate, referred_at)
-                        values (?, ?, ?, ?, ?, ?)
+                        select ?, crisis_id, ?, ?, ?, ? from crisis where crisis_id = ?
                         on conflict (referral_id) do nothing""")
-                .params(event.referralId().value(), event.crisisId().value(), event.organization().name(),
-                        ReferralStatus.PENDING.name(), event.mandate(), utc(at))
+                .params(event.referralId().value(), event.organization().name(), ReferralStatus.PENDING.name(),
+                        event.mandate(), utc(at), event.crisisId().value())
                 .update();
         startCoordinating(event.crisisId());
         touch(event.crisisId(), at, sequence);
@@ -113,9 +114,9 @@ public class CrisisBoardProjection {
     void on(MinilateralInvolvementRecorded event, @Timestamp Instant at, @SequenceNumber long sequence) {
         db.sql("""
                         insert into crisis_minilateral_involvement (crisis_id, sequence, bloc, description, recorded_at)
-                        values (?, ?, ?, ?, ?)
+                        select crisis_id, ?, ?, ?, ? from crisis where crisis_id = ?
                         on conflict (crisis_id, sequence) do nothing""")
-                .params(event.crisisId().value(), sequence, event.bloc().name(), event.description(), utc(at))
+                .params(sequence, event.bloc().name(), event.description(), utc(at), event.crisisId().value())
                 .update();
         touch(event.crisisId(), at, sequence);
     }

@@ -3,6 +3,7 @@ package org.crisiscoordination.query.channel;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.crisiscoordination.kernel.channel.ChannelId;
+import org.crisiscoordination.query.mechanism.SecurityMechanismProjection;
 import org.crisiscoordination.query.web.NotFoundException;
 import org.crisiscoordination.query.web.ReadModel;
 import org.springframework.http.MediaType;
@@ -24,7 +25,7 @@ class ChannelViewController {
     }
 
     @GetMapping(path = "/api/channels/{channelId}", produces = MediaType.APPLICATION_JSON_VALUE)
-    @ReadModel
+    @ReadModel({ChannelViewProjection.NAME, SecurityMechanismProjection.NAME})
     @Operation(summary = "One channel", description = "ETag carries the channel's version")
     ResponseEntity<ChannelView> one(@PathVariable ChannelId channelId, WebRequest request) {
         ChannelView channel = channels.find(channelId.value())

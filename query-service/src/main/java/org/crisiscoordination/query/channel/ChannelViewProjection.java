@@ -24,7 +24,8 @@ import java.time.ZoneOffset;
 
 /**
  * The channel view: participants with their acknowledgements, statements, and the proposals with
- * their endorsements. Every handler is idempotent, so a replayed event changes nothing twice.
+ * their endorsements. Every handler is idempotent and ignores what it cannot apply (an event of a
+ * channel it never saw convened), so no event is applied twice and none can stall the projection.
  */
 @Component
 @ProcessingGroup(ChannelViewProjection.NAME)
@@ -77,9 +78,9 @@ public class ChannelViewProjection {
     void on(PositionStatementSubmitted event, @Timestamp Instant at, @SequenceNumber long sequence) {
         db.sql("""
                         insert into channel_statement (channel_id, sequence, participant, text, submitted_at)
-                        values (?, ?, ?, ?, ?)
+                        select channel_id, ?, ?, ?, ? from channel where channel_id = ?
                         on conflict (channel_id, sequence) do nothing""")
-                .params(event.channelId().value(), sequence, event.participant().name(), event.text(), utc(at))
+                .params(sequence, event.participant().name(), event.text(), utc(at), event.channelId().value())
                 .update();
         version(event.channelId(), sequence);
     }
@@ -91,10 +92,10 @@ public class ChannelViewProjection {
                 .params(event.channelId().value(), event.proposalId().value()).update();
         db.sql("""
                         insert into channel_proposal (proposal_id, channel_id, proposer, text, proposed_at, status)
-                        values (?, ?, ?, ?, ?, 'CURRENT')
+                        select ?, channel_id, ?, ?, ?, 'CURRENT' from channel where channel_id = ?
                         on conflict (proposal_id) do nothing""")
-                .params(event.proposalId().value(), event.channelId().value(), event.proposer().name(), event.text(),
-                        utc(at))
+                .params(event.proposalId().value(), event.proposer().name(), event.text(), utc(at),
+                        event.channelId().value())
                 .update();
         version(event.channelId(), sequence);
     }
@@ -102,9 +103,10 @@ public class ChannelViewProjection {
     @EventHandler
     void on(JointStatementEndorsed event, @Timestamp Instant at, @SequenceNumber long sequence) {
         db.sql("""
-                        insert into channel_endorsement (proposal_id, participant, endorsed_at) values (?, ?, ?)
+                        insert into channel_endorsement (proposal_id, participant, endorsed_at)
+                        select proposal_id, ?, ? from channel_proposal where proposal_id = ?
                         on conflict (proposal_id, participant) do nothing""")
-                .params(event.proposalId().value(), event.participant().name(), utc(at)).update();
+                .params(event.participant().name(), utc(at), event.proposalId().value()).update();
         version(event.channelId(), sequence);
     }
 

@@ -2,6 +2,9 @@ package org.crisiscoordination.query.metrics;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.crisiscoordination.query.board.CrisisBoardProjection;
+import org.crisiscoordination.query.channel.ChannelViewProjection;
+import org.crisiscoordination.query.mechanism.SecurityMechanismProjection;
 import org.crisiscoordination.query.web.ReadModel;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,7 +22,7 @@ class CoordinationMetricsController {
     }
 
     @GetMapping(path = "/api/metrics/coordination", produces = MediaType.APPLICATION_JSON_VALUE)
-    @ReadModel
+    @ReadModel({CrisisBoardProjection.NAME, ChannelViewProjection.NAME, SecurityMechanismProjection.NAME})
     @Operation(summary = "Time to convene, acknowledgement latency, referral acceptance, agenda coverage, "
             + "inclusiveness and voice balance")
     CoordinationMetrics coordination() {

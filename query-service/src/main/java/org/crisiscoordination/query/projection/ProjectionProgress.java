@@ -9,6 +9,7 @@ import org.axonframework.serialization.SimpleSerializedObject;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
@@ -39,8 +40,14 @@ public class ProjectionProgress {
         return Collections.unmodifiableSet(processing.eventProcessors().keySet());
     }
 
+    /** Whether every projection has passed the position. */
     public boolean covers(long position) {
-        for (String projection : projections()) {
+        return covers(position, projections());
+    }
+
+    /** Whether every one of the given projections has passed the position. */
+    public boolean covers(long position, Collection<String> projections) {
+        for (String projection : projections) {
             List<TrackingToken> tokens = tokensOf(projection);
             if (tokens.isEmpty() || tokens.stream().anyMatch(token -> !covers(token, position))) {
                 return false;

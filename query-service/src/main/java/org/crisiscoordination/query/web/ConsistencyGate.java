@@ -10,6 +10,7 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Read-your-writes: a read of a {@link ReadModel} carrying {@code X-Consistency-Token} is served
@@ -35,13 +36,15 @@ public class ConsistencyGate implements HandlerInterceptor {
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
             throws InterruptedException {
         String header = request.getHeader(HEADER);
-        if (header == null || !(handler instanceof HandlerMethod method) || !method.hasMethodAnnotation(ReadModel.class)) {
+        ReadModel readModel = handler instanceof HandlerMethod method ? method.getMethodAnnotation(ReadModel.class) : null;
+        if (header == null || readModel == null) {
             return true;
         }
         long position = ConsistencyToken.parse(header).position();
+        List<String> projections = List.of(readModel.value());
         long deadline = System.nanoTime() + maxWait.toNanos();
         long pause = FIRST_PAUSE_MILLIS;
-        while (!progress.covers(position)) {
+        while (!progress.covers(position, projections)) {
             if (System.nanoTime() > deadline) {
                 throw new NotYetConsistentException(position);
             }

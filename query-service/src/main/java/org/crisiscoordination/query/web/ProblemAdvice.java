@@ -10,6 +10,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
@@ -60,6 +61,15 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         log.error("Request {} {} failed", request.getMethod(), request.getRequestURI(), e);
         return Problems.of(ProblemType.INTERNAL_ERROR,
                 "the service failed; quote the correlation id when you report it", request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
+                                                                          HttpHeaders headers, HttpStatusCode status,
+                                                                          WebRequest request) {
+        FieldError error = new FieldError(e.getParameterName(), "is required");
+        return ResponseEntity.badRequest().body(Problems.invalid(ProblemType.INVALID_REQUEST, List.of(error),
+                ((ServletWebRequest) request).getRequest()));
     }
 
     /** Spring MVC's own refusals (400, 404, 405, 406, 415) in the catalogue's terms. */
