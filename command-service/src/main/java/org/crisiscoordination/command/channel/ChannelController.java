@@ -3,6 +3,7 @@ package org.crisiscoordination.command.channel;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.crisiscoordination.command.web.CommandWriter;
+import org.crisiscoordination.command.web.Creates;
 import org.crisiscoordination.command.web.Write;
 import org.crisiscoordination.command.web.WriteAnswer;
 import org.crisiscoordination.command.web.WriteContext;
@@ -35,6 +36,7 @@ class ChannelController {
     @PostMapping
     @Operation(summary = "Convene the major powers about a crisis",
             description = "Appends PowerTrackOpened to the crisis and MajorPowerChannelConvened; answers the channelId")
+    @Creates
     ResponseEntity<WriteAnswer> convene(@RequestBody ChannelRequests.Convene body, WriteContext context) {
         ConveneMajorPowerChannel command = body.toCommand();
         String id = command.channelId().toString();
@@ -59,6 +61,7 @@ class ChannelController {
     @PostMapping("/{channelId}/joint-statements")
     @Operation(summary = "Propose a joint statement",
             description = "Appends JointStatementProposed; replaces an unadopted proposal; answers the proposalId")
+    @Creates
     ResponseEntity<WriteAnswer> propose(@PathVariable ChannelId channelId, @RequestBody ChannelRequests.Proposal body,
                                         WriteContext context) {
         ProposeJointStatement command = body.toCommand(channelId);

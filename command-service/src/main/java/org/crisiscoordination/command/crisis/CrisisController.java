@@ -3,6 +3,7 @@ package org.crisiscoordination.command.crisis;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.crisiscoordination.command.web.CommandWriter;
+import org.crisiscoordination.command.web.Creates;
 import org.crisiscoordination.command.web.Write;
 import org.crisiscoordination.command.web.WriteAnswer;
 import org.crisiscoordination.command.web.WriteContext;
@@ -34,6 +35,7 @@ class CrisisController {
 
     @PostMapping
     @Operation(summary = "Raise a regional crisis", description = "Appends RegionalCrisisRaised")
+    @Creates
     ResponseEntity<WriteAnswer> raise(@RequestBody CrisisRequests.Raise body, WriteContext context) {
         RaiseRegionalCrisis command = body.toCommand();
         String id = command.crisisId().toString();
@@ -58,6 +60,7 @@ class CrisisController {
     @PostMapping("/{crisisId}/referrals")
     @Operation(summary = "Refer a crisis to a regional organisation",
             description = "Appends CrisisReferredToOrganization; answers the referralId")
+    @Creates
     ResponseEntity<WriteAnswer> refer(@PathVariable CrisisId crisisId, @RequestBody CrisisRequests.Refer body,
                                       WriteContext context) {
         ReferCrisisToOrganization command = body.toCommand(crisisId);

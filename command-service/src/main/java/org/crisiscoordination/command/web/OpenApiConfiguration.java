@@ -1,0 +1,90 @@
+package org.crisiscoordination.command.web;
+
+import io.swagger.v3.core.converter.ModelConverters;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import org.springdoc.core.customizers.OperationCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.ProblemDetail;
+
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * The write API's OpenAPI document: every write's headers and problem answers, which the
+ * controllers leave to {@link WriteContext} and {@link ProblemAdvice}.
+ */
+@Configuration
+class OpenApiConfiguration {
+
+    private static final Map<String, String> PROBLEMS = Map.of(
+            "400", "Malformed JSON, or invalid values or headers (every bad field is named)",
+            "404", "No crisis, channel, referral or proposal has the id",
+            "409", "A domain rule refuses the command (the rule is named), or concurrent writes kept winning",
+            "412", "If-Match names a version the aggregate no longer has",
+            "413", "The body is larger than 64 KiB",
+            "415", "The body is not application/json",
+            "422", "The Idempotency-Key was used before with another body");
+
+    static {
+        // the WriteContext comes from headers, documented one by one below
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(WriteContext.class);
+    }
+
+    @Bean
+    OpenAPI commandApi() {
+        return new OpenAPI().info(new Info().title("Crisis coordination: write API").version("1")
+                        .description("Commands that become events in the auditable record of crisis coordination."))
+                .components(new Components().schemas(ModelConverters.getInstance().read(ProblemDetail.class)));
+    }
+
+    @Bean
+    OperationCustomizer writeHeadersAndProblems() {
+        return (operation, handler) -> {
+            if (Arrays.stream(handler.getMethodParameters()).anyMatch(p -> p.getParameterType() == WriteContext.class)) {
+                document(operation, handler.hasMethodAnnotation(Creates.class));
+            }
+            return operation;
+        };
+    }
+
+    private static void document(Operation operation, boolean creates) {
+        operation.addParametersItem(header(Headers.ACTOR, true, "who makes this write; stored on every event"));
+        operation.addParametersItem(header(Headers.ON_BEHALF_OF, false,
+                "the party acted for: an ISO state code, a major power or an organisation"));
+        operation.addParametersItem(header(Headers.CORRELATION_ID, false,
+                "the conversation this write belongs to; generated when absent, echoed, stored on its events"));
+        operation.addParametersItem(header(Headers.IDEMPOTENCY_KEY, false,
+                "a retry with the same key and body answers the first answer again, kept 24 h"));
+        if (!creates) {
+            operation.addParametersItem(header(Headers.IF_MATCH, false,
+                    "\"<version>\": write only if the aggregate is still at that version (the ETag of a read)"));
+        }
+        ApiResponse success = operation.getResponses().remove("200");
+        if (creates) {
+            success.setDescription("Created; Location is its read model in the query service");
+            success.addHeaderObject("Location", new Header().schema(new StringSchema().format("uri")));
+        }
+        operation.getResponses().addApiResponse(creates ? "201" : "200", success);
+        Content problem = new Content().addMediaType("application/problem+json",
+                new MediaType().schema(new Schema<>().$ref("#/components/schemas/ProblemDetail")));
+        PROBLEMS.forEach((status, description) -> operation.getResponses()
+                .addApiResponse(status, new ApiResponse().description(description).content(problem)));
+    }
+
+    private static HeaderParameter header(String name, boolean required, String description) {
+        return (HeaderParameter) new HeaderParameter().name(name).required(required).description(description)
+                .schema(new StringSchema());
+    }
+}
