@@ -38,7 +38,7 @@ public class CommandWriter {
     private final IdempotencyStore idempotency;
     private final AppendedEvents appended;
     private final AggregateVersions versions;
-    private final URI queryServiceUrl;
+    private final String queryServiceUrl;
     private final ObjectMapper json;
 
     public CommandWriter(CommandGateway commands, PlatformTransactionManager transactionManager,
@@ -55,7 +55,8 @@ public class CommandWriter {
         this.idempotency = idempotency;
         this.appended = appended;
         this.versions = versions;
-        this.queryServiceUrl = properties.queryServiceUrl();
+        // a base with a path of its own keeps it: the read model's path is appended, not resolved
+        this.queryServiceUrl = properties.queryServiceUrl().toString().replaceAll("/+$", "");
         this.json = json;
     }
 
@@ -74,8 +75,26 @@ public class CommandWriter {
                 return Answer.replayOf(earlier.get(), json);
             }
         }
+        checkPreconditions(context, write);
+        send(write.createsAggregate() ? context.withoutExpectedVersion() : context, write);
+        AppendedEvents.Appended last = appended.lastOf(write.aggregateId()).orElseThrow(() ->
+                new IllegalStateException("the write appended nothing to " + write.aggregateId()));
+        long position = appended.inCurrentTransaction().stream()
+                .mapToLong(AppendedEvents.Appended::position).max().orElseThrow();
+        WriteAnswer body = write.answer(last.sequence(), new ConsistencyToken(position).encode());
+        URI location = write.creates() ? URI.create(queryServiceUrl + write.locationPath()) : null;
+        Answer answer = new Answer(write.creates() ? HttpStatus.CREATED : HttpStatus.OK, location, body, false);
+        if (context.idempotencyKey() != null) {
+            idempotency.store(context.idempotencyKey(), context.method(), context.path(), answer.status().value(),
+                    location == null ? null : location.toString(), toJson(body));
+        }
+        return answer;
+    }
+
+    /** A new aggregate needs an unused id; a write with If-Match needs the version it names. */
+    private void checkPreconditions(WriteContext context, Write write) {
         if (write.createsAggregate()) {
-            // a client's own id for a new aggregate must be new; the unique key would say so too, late
+            // the unique key would refuse a used id too, but only as a lost race
             versions.current(write.aggregateId()).ifPresent(taken -> {
                 throw new RuleViolation(write.taken(), "the id " + write.aggregateId() + " is already used");
             });
@@ -86,19 +105,6 @@ public class CommandWriter {
                         throw new VersionMismatchException(context.expectedVersion(), current);
                     });
         }
-        send(write.createsAggregate() ? context.withoutExpectedVersion() : context, write);
-        AppendedEvents.Appended last = appended.lastOf(write.aggregateId()).orElseThrow(() ->
-                new IllegalStateException("the write appended nothing to " + write.aggregateId()));
-        long position = appended.inCurrentTransaction().stream()
-                .mapToLong(AppendedEvents.Appended::position).max().orElseThrow();
-        WriteAnswer body = write.answer(last.sequence(), new ConsistencyToken(position).encode());
-        URI location = write.creates() ? queryServiceUrl.resolve(write.locationPath()) : null;
-        Answer answer = new Answer(write.creates() ? HttpStatus.CREATED : HttpStatus.OK, location, body, false);
-        if (context.idempotencyKey() != null) {
-            idempotency.store(context.idempotencyKey(), context.method(), context.path(), answer.status().value(),
-                    location == null ? null : location.toString(), toJson(body));
-        }
-        return answer;
     }
 
     private void send(WriteContext context, Write write) {
