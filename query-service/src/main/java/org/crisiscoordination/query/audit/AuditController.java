@@ -2,20 +2,16 @@ package org.crisiscoordination.query.audit;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.crisiscoordination.kernel.channel.ChannelId;
-import org.crisiscoordination.kernel.crisis.CrisisId;
 import org.crisiscoordination.kernel.validation.Validator;
 import org.crisiscoordination.query.web.NotFoundException;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.ArrayList;
 import java.util.List;
 
-/** Audit timelines, the whole store's log, and hash-chain verification, read from the store itself. */
+/** The whole store's audit log and hash-chain verification, read from the store itself. */
 @RestController
 @Tag(name = "Audit")
 class AuditController {
@@ -32,33 +28,8 @@ class AuditController {
         this.verifier = verifier;
     }
 
-    record Timeline(List<AuditEntry> entries) {
-    }
-
     /** @param nextAfter the {@code after} of the next page: the last position served, or the one asked for */
     record LogPage(List<AuditEntry> entries, long nextAfter) {
-    }
-
-    @GetMapping(path = "/api/crises/{crisisId}/timeline", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Audit entries of a crisis, its channels and referrals, oldest first")
-    Timeline crisisTimeline(@PathVariable CrisisId crisisId) {
-        String id = crisisId.toString();
-        if (!"Crisis".equals(store.aggregateType(id))) {
-            throw new NotFoundException("no crisis " + id + " is in the store");
-        }
-        List<String> aggregates = new ArrayList<>(store.channelsOf(id));
-        aggregates.add(id);
-        return new Timeline(store.of(aggregates));
-    }
-
-    @GetMapping(path = "/api/channels/{channelId}/timeline", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Audit entries of a channel, oldest first")
-    Timeline channelTimeline(@PathVariable ChannelId channelId) {
-        String id = channelId.toString();
-        if (!"MajorPowerChannel".equals(store.aggregateType(id))) {
-            throw new NotFoundException("no channel " + id + " is in the store");
-        }
-        return new Timeline(store.of(List.of(id)));
     }
 
     @GetMapping(path = "/api/audit", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -43,8 +43,13 @@ public class EventStoreReader {
 
     /** The events of some aggregates, in global order. */
     public List<AuditEntry> of(List<String> aggregateIds) {
-        return db.sql(COLUMNS + " where aggregate_identifier = any(?) order by global_index")
-                .param(aggregateIds.toArray(String[]::new)).query(this::entry).list();
+        return of(aggregateIds, 0);
+    }
+
+    /** The events of some aggregates after a position, in global order. */
+    public List<AuditEntry> of(List<String> aggregateIds, long afterPosition) {
+        return db.sql(COLUMNS + " where aggregate_identifier = any(?) and global_index > ? order by global_index")
+                .params(aggregateIds.toArray(String[]::new), afterPosition).query(this::entry).list();
     }
 
     /** One aggregate's stream, in sequence order. */

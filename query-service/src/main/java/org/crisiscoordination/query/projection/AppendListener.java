@@ -12,7 +12,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Listens on the channel the command service NOTIFYs when appends commit, and wakes the event
@@ -28,6 +30,7 @@ public class AppendListener implements SmartLifecycle {
     private static final long RECONNECT_MILLIS = 2_000;
 
     private final NotifiedEventStore eventStore;
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private final DataSourceProperties dataSource;
     private volatile boolean running;
     private Thread thread;
@@ -35,6 +38,11 @@ public class AppendListener implements SmartLifecycle {
     public AppendListener(NotifiedEventStore eventStore, DataSourceProperties dataSource) {
         this.eventStore = eventStore;
         this.dataSource = dataSource;
+    }
+
+    /** Runs a listener (briefly: it holds up the others) whenever appends are announced. */
+    public void onAppend(Runnable listener) {
+        listeners.add(listener);
     }
 
     @Override
@@ -63,11 +71,11 @@ public class AppendListener implements SmartLifecycle {
             try (Connection connection = connect(); Statement statement = connection.createStatement()) {
                 statement.execute("LISTEN " + EventStoreSchema.APPENDED_CHANNEL);
                 PGConnection pg = connection.unwrap(PGConnection.class);
-                eventStore.wakeUp(); // whatever was appended while we were not listening
+                announce(); // whatever was appended while we were not listening
                 while (running) {
                     var notifications = pg.getNotifications(WAIT_MILLIS);
                     if (notifications != null && notifications.length > 0) {
-                        eventStore.wakeUp();
+                        announce();
                     }
                 }
             } catch (SQLException e) {
@@ -77,6 +85,11 @@ public class AppendListener implements SmartLifecycle {
                 }
             }
         }
+    }
+
+    private void announce() {
+        eventStore.wakeUp();
+        listeners.forEach(Runnable::run);
     }
 
     private Connection connect() throws SQLException {
