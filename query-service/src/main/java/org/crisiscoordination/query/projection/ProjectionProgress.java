@@ -64,7 +64,8 @@ public class ProjectionProgress {
         return current != null && current.covers(GapAwareTrackingToken.newInstance(position, List.of()));
     }
 
-    private List<TrackingToken> tokensOf(String projection) {
+    /** The stored tokens of a projection, one per segment (null for a segment that has none yet). */
+    public List<TrackingToken> tokensOf(String projection) {
         return jdbc.query("select token, token_type from read_model.token_entry where processor_name = ?",
                 (rs, row) -> {
                     byte[] token = rs.getBytes(1);

@@ -49,6 +49,11 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         return Problems.of(ProblemType.NOT_FOUND, e.getMessage(), request);
     }
 
+    @ExceptionHandler(ReplayRefusedException.class)
+    ProblemDetail replayRefused(ReplayRefusedException e, HttpServletRequest request) {
+        return Problems.of(ProblemType.REPLAY_REFUSED, e.getMessage(), request);
+    }
+
     @ExceptionHandler(NotYetConsistentException.class)
     ResponseEntity<ProblemDetail> notYetConsistent(NotYetConsistentException e, HttpServletRequest request) {
         return ResponseEntity.status(ProblemType.NOT_YET_CONSISTENT.status())

@@ -1,0 +1,41 @@
+package org.crisiscoordination.query.replay;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+/** The projections' progress, and their replay from the first event. */
+@RestController
+@Tag(name = "Projections")
+class ProjectionController {
+
+    private final Projections projections;
+
+    ProjectionController(Projections projections) {
+        this.projections = projections;
+    }
+
+    record ProjectionList(List<Projections.Status> items) {
+    }
+
+    @GetMapping(path = "/api/projections", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Each projection: status, position, lag in events, whether it replays, progress 0..1")
+    ProjectionList all() {
+        return new ProjectionList(projections.all());
+    }
+
+    @PostMapping(path = "/api/projections/{name}/replay")
+    @Operation(summary = "Rebuild a projection from the first event",
+            description = "Answers 202 at once; the projection rebuilds in the background while reads go on")
+    ResponseEntity<Void> replay(@PathVariable String name) {
+        projections.replay(name);
+        return ResponseEntity.accepted().location(java.net.URI.create("/api/projections")).build();
+    }
+}

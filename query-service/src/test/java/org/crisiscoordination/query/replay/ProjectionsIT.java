@@ -1,0 +1,104 @@
+package org.crisiscoordination.query.replay;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.crisiscoordination.kernel.crisis.CrisisEscalated;
+import org.crisiscoordination.kernel.crisis.CrisisId;
+import org.crisiscoordination.kernel.crisis.RegionalCrisisRaised;
+import org.crisiscoordination.kernel.crisis.Severity;
+import org.crisiscoordination.kernel.region.SecurityTopic;
+import org.crisiscoordination.kernel.region.StateCode;
+import org.crisiscoordination.query.support.Api;
+import org.crisiscoordination.query.support.EventAppender;
+import org.crisiscoordination.query.support.QueryServiceIT;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The projections' progress, and rebuilding one from the first event while reads go on. */
+class ProjectionsIT extends QueryServiceIT {
+
+    private static final List<String> PROJECTIONS = List.of("channel-view", "crisis-board", "security-mechanism");
+
+    @Test
+    void reportsEveryProjectionCaughtUpWithTheStore() {
+        CrisisId crisis = raised();
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode items = api.get("/api/projections").send().json().get("items");
+            List<String> names = new ArrayList<>();
+            items.forEach(item -> {
+                names.add(item.get("name").asText());
+                assertThat(item.get("status").asText()).isEqualTo("RUNNING");
+                assertThat(item.get("replaying").asBoolean()).isFalse();
+                assertThat(item.get("lag").asLong()).isZero();
+                assertThat(item.get("progress").asDouble()).isEqualTo(1.0);
+                assertThat(item.get("position").asLong()).isGreaterThanOrEqualTo(positionOfLastEvent());
+            });
+            assertThat(names).containsExactlyElementsOf(PROJECTIONS);
+        });
+        assertThat(crisis).isNotNull();
+    }
+
+    @Test
+    void rebuildsAProjectionFromTheFirstEventWhileReadsGoOn() {
+        CrisisId crisis = raised();
+        new EventAppender(jdbc).notifying().append("Crisis", crisis.toString(),
+                new CrisisEscalated(crisis, Severity.of(3), Severity.of(5), "Armed clashes"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> severityOf(crisis) == 5);
+
+        Api.Answer replay = api.post("/api/projections/crisis-board/replay", "").send();
+
+        assertThat(replay.status()).isEqualTo(202);
+        assertThat(api.get("/api/crises?size=1").send().status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode board = projection("crisis-board");
+            assertThat(board.get("replaying").asBoolean()).isFalse();
+            assertThat(board.get("lag").asLong()).isZero();
+            assertThat(severityOf(crisis)).isEqualTo(5);
+        });
+        Api.Answer rebuilt = api.get("/api/crises/" + crisis).send();
+        assertThat(rebuilt.json().get("version").asLong()).isEqualTo(1);
+        assertThat(rebuilt.text("title")).isEqualTo("Flooding along the Mekong");
+    }
+
+    @Test
+    void answersAProblemForAnUnknownProjection() {
+        Api.Answer answer = api.post("/api/projections/no-such-projection/replay", "").send();
+
+        assertThat(answer.status()).isEqualTo(404);
+        assertThat(answer.text("type")).isEqualTo("urn:crisis-coordination:problem:not-found");
+    }
+
+    private CrisisId raised() {
+        CrisisId crisis = CrisisId.random();
+        new EventAppender(jdbc).notifying().append("Crisis", crisis.toString(), new RegionalCrisisRaised(crisis,
+                "Flooding along the Mekong", "Mekong delta", SecurityTopic.DISASTER_RELIEF, Severity.of(3),
+                List.of(StateCode.of("VN"), StateCode.of("KH")), "Villages cut off"));
+        return crisis;
+    }
+
+    private int severityOf(CrisisId crisis) {
+        Api.Answer answer = api.get("/api/crises/" + crisis).send();
+        return answer.status() == 200 ? answer.json().get("severity").asInt() : -1;
+    }
+
+    private JsonNode projection(String name) {
+        for (JsonNode item : api.get("/api/projections").send().json().get("items")) {
+            if (item.get("name").asText().equals(name)) {
+                return item;
+            }
+        }
+        throw new AssertionError("no projection " + name);
+    }
+
+    private long positionOfLastEvent() {
+        Long last = jdbc.queryForObject("select coalesce(max(global_index), 0) from event_store.domain_event_entry",
+                Long.class);
+        return last == null ? 0 : last;
+    }
+}
