@@ -42,7 +42,7 @@ import static org.crisiscoordination.kernel.rules.RuleViolation.require;
  * position statements, and joint statements adopted by consensus. Its crisis convenes it (see
  * {@code Crisis}), so that the crisis's stream records every channel it has.
  */
-@Aggregate(commandTargetResolver = "expectedVersionTargetResolver")
+@Aggregate(commandTargetResolver = "expectedVersionTargetResolver", lockFactory = "noAggregateLocks")
 public class MajorPowerChannel {
 
     @AggregateIdentifier

@@ -57,7 +57,7 @@ import static org.crisiscoordination.kernel.rules.RuleViolation.require;
  * the stream at once, one loses. Each handler checks its state rules, then applies; only the
  * {@code on} handlers change state.
  */
-@Aggregate(commandTargetResolver = "expectedVersionTargetResolver")
+@Aggregate(commandTargetResolver = "expectedVersionTargetResolver", lockFactory = "noAggregateLocks")
 public class Crisis {
 
     @AggregateIdentifier

@@ -31,7 +31,7 @@ import static org.crisiscoordination.kernel.rules.RuleViolation.require;
  * The Asia-Pacific security mechanism ({@code asia-pacific}): its graduated agenda, its member
  * states and the non-violence pledges. It exists from its first command on.
  */
-@Aggregate(commandTargetResolver = "expectedVersionTargetResolver")
+@Aggregate(commandTargetResolver = "expectedVersionTargetResolver", lockFactory = "noAggregateLocks")
 public class SecurityMechanism {
 
     @AggregateIdentifier

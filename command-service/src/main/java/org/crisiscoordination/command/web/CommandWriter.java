@@ -6,7 +6,6 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.crisiscoordination.command.config.CommandServiceProperties;
 import org.crisiscoordination.command.idempotency.IdempotencyStore;
 import org.crisiscoordination.command.store.AppendedEvents;
@@ -41,17 +40,12 @@ public class CommandWriter {
     private final String queryServiceUrl;
     private final ObjectMapper json;
 
-    public CommandWriter(CommandGateway commands, PlatformTransactionManager transactionManager,
+    public CommandWriter(CommandGateway commands, PlatformTransactionManager transactionManager, RetryTemplate lostRaceRetries,
                          IdempotencyStore idempotency, AppendedEvents appended, AggregateVersions versions,
                          CommandServiceProperties properties, ObjectMapper json) {
         this.commands = commands;
         this.transactions = new TransactionTemplate(transactionManager);
-        this.retries = RetryTemplate.builder()
-                .maxAttempts(properties.writes().retryAttempts())
-                .exponentialBackoff(5, 2, 200, true)
-                .retryOn(ConcurrencyException.class)
-                .traversingCauses()
-                .build();
+        this.retries = lostRaceRetries;
         this.idempotency = idempotency;
         this.appended = appended;
         this.versions = versions;
