@@ -2,17 +2,17 @@ package org.crisiscoordination.query.board;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
 import org.crisiscoordination.kernel.crisis.CrisisId;
 import org.crisiscoordination.query.web.NotFoundException;
 import org.crisiscoordination.query.web.ReadModel;
+import org.crisiscoordination.query.web.VersionTag;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.context.request.WebRequest;
 
 /** The crisis board: every crisis with both of its tracks, filtered and paged. */
 @RestController
@@ -42,14 +42,13 @@ class CrisisBoardController {
 
     @GetMapping("/{crisisId}")
     @ReadModel(CrisisBoardProjection.NAME)
-    @Operation(summary = "One crisis with its dual-track status", description = "ETag carries the crisis's version")
-    ResponseEntity<CrisisView> one(@PathVariable CrisisId crisisId, WebRequest request) {
+    @Operation(summary = "One crisis with its dual-track status",
+            description = "ETag carries the crisis aggregate's version, for a write's If-Match. It is no validator of"
+                    + " the whole view (its channel changes it too), so If-None-Match is not answered 304")
+    CrisisView one(@PathVariable CrisisId crisisId, HttpServletResponse response) {
         CrisisView crisis = board.find(crisisId.value())
                 .orElseThrow(() -> new NotFoundException("no crisis " + crisisId + " is on the board"));
-        String etag = "\"" + crisis.version() + "\"";
-        if (request.checkNotModified(etag)) {
-            return null;
-        }
-        return ResponseEntity.ok().eTag(etag).body(crisis);
+        VersionTag.set(response, crisis.version());
+        return crisis;
     }
 }

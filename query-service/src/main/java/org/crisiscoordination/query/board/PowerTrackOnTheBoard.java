@@ -46,9 +46,9 @@ public class PowerTrackOnTheBoard {
                                channel_participants = 0, channel_acknowledged_by = '{}', joint_statement = 'NONE',
                                status = case when status = ? then ? else status end,
                                last_activity_at = greatest(last_activity_at, ?), version = greatest(version, ?)
-                        where crisis_id = ?""")
+                        where crisis_id = ? and version < ?""")
                 .params(event.channelId().value(), CrisisStatus.RAISED.name(), CrisisStatus.COORDINATING.name(),
-                        utc(at), sequence, event.crisisId().value())
+                        utc(at), sequence, event.crisisId().value(), sequence)
                 .update();
     }
 
@@ -78,7 +78,9 @@ public class PowerTrackOnTheBoard {
 
     @EventHandler
     void on(JointStatementProposed event, @Timestamp Instant at) {
-        jointStatement(event.channelId(), "PROPOSED");
+        // no proposal follows an adoption: one handled again must not undo it
+        db.sql("update crisis set joint_statement = 'PROPOSED' where channel_id = ? and joint_statement <> 'ADOPTED'")
+                .param(event.channelId().value()).update();
         channelActivity(event.channelId(), at);
     }
 

@@ -87,9 +87,13 @@ public class ChannelViewProjection {
 
     @EventHandler
     void on(JointStatementProposed event, @Timestamp Instant at, @SequenceNumber long sequence) {
-        db.sql("update channel_proposal set status = 'REPLACED'"
-                        + " where channel_id = ? and status = 'CURRENT' and proposal_id <> ?")
-                .params(event.channelId().value(), event.proposalId().value()).update();
+        // only when first handled: an older proposal handled again must not displace a newer one
+        db.sql("""
+                        update channel_proposal set status = 'REPLACED'
+                        where channel_id = ? and status = 'CURRENT' and proposal_id <> ?
+                          and exists (select 1 from channel where channel_id = ? and version < ?)""")
+                .params(event.channelId().value(), event.proposalId().value(), event.channelId().value(), sequence)
+                .update();
         db.sql("""
                         insert into channel_proposal (proposal_id, channel_id, proposer, text, proposed_at, status)
                         select ?, channel_id, ?, ?, ?, 'CURRENT' from channel where channel_id = ?
