@@ -1,6 +1,6 @@
 package org.crisiscoordination.query;
 
-import org.crisiscoordination.query.support.Api;
+import org.crisiscoordination.testsupport.Api;
 import org.crisiscoordination.query.support.QueryServiceIT;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,6 @@
 package org.crisiscoordination.command.crisis;
 
-import org.crisiscoordination.command.support.Api;
+import org.crisiscoordination.testsupport.Api;
 import org.crisiscoordination.command.support.CommandServiceIT;
 import org.junit.jupiter.api.Test;
 

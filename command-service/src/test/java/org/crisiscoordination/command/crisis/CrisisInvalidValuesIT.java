@@ -1,7 +1,7 @@
 package org.crisiscoordination.command.crisis;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.crisiscoordination.command.support.Api;
+import org.crisiscoordination.testsupport.Api;
 import org.crisiscoordination.command.support.CommandServiceIT;
 import org.crisiscoordination.command.support.Crises;
 import org.junit.jupiter.api.BeforeEach;

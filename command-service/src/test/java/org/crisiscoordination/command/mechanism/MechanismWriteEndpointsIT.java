@@ -1,7 +1,7 @@
 package org.crisiscoordination.command.mechanism;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.crisiscoordination.command.support.Api;
+import org.crisiscoordination.testsupport.Api;
 import org.crisiscoordination.command.support.CommandServiceIT;
 import org.crisiscoordination.command.support.PowerTrackStore;
 import org.crisiscoordination.command.support.StoredEvents;

@@ -1,6 +1,6 @@
 package org.crisiscoordination.command.powertrack;
 
-import org.crisiscoordination.command.support.Api;
+import org.crisiscoordination.testsupport.Api;
 import org.crisiscoordination.command.support.Channels;
 import org.crisiscoordination.command.support.CommandServiceIT;
 import org.crisiscoordination.command.support.Crises;

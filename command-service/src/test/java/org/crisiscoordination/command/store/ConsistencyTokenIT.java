@@ -1,6 +1,6 @@
 package org.crisiscoordination.command.store;
 
-import org.crisiscoordination.command.support.Api;
+import org.crisiscoordination.testsupport.Api;
 import org.crisiscoordination.command.support.CommandServiceIT;
 import org.crisiscoordination.command.support.Crises;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package org.crisiscoordination.command.support;
 
+import org.crisiscoordination.testsupport.Api;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 

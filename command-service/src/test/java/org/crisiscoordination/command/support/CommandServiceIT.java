@@ -1,6 +1,7 @@
 package org.crisiscoordination.command.support;
 
-import org.crisiscoordination.testdatabase.TestDatabase;
+import org.crisiscoordination.testsupport.Api;
+import org.crisiscoordination.testsupport.TestDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;

@@ -1,5 +1,6 @@
 package org.crisiscoordination.command.support;
 
+import org.crisiscoordination.testsupport.Api;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,5 +1,6 @@
 package org.crisiscoordination.command.support;
 
+import org.crisiscoordination.testsupport.Api;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.ArrayList;

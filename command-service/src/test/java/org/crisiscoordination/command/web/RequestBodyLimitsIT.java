@@ -2,7 +2,7 @@ package org.crisiscoordination.command.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.crisiscoordination.command.support.Api;
+import org.crisiscoordination.testsupport.Api;
 import org.crisiscoordination.command.support.CommandServiceIT;
 import org.crisiscoordination.command.support.Crises;
 import org.junit.jupiter.api.BeforeEach;

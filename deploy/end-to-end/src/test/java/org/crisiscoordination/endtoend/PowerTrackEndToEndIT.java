@@ -1,7 +1,7 @@
 package org.crisiscoordination.endtoend;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.crisiscoordination.testdatabase.TestDatabase;
+import org.crisiscoordination.testsupport.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package org.crisiscoordination.endtoend;
 
-import org.crisiscoordination.testdatabase.TestDatabase;
+import org.crisiscoordination.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package org.crisiscoordination.endtoend;
 
-import org.crisiscoordination.testdatabase.TestDatabase;
+import org.crisiscoordination.testsupport.TestDatabase;
 
 import java.io.IOException;
 import java.net.ServerSocket;

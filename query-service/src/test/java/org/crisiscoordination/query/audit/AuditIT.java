@@ -16,7 +16,7 @@ import org.crisiscoordination.kernel.region.MajorPower;
 import org.crisiscoordination.kernel.region.SecurityTopic;
 import org.crisiscoordination.kernel.region.StateCode;
 import org.crisiscoordination.kernel.store.EventStoreSchema;
-import org.crisiscoordination.query.support.Api;
+import org.crisiscoordination.testsupport.Api;
 import org.crisiscoordination.query.support.EventAppender;
 import org.crisiscoordination.query.support.EventAppender.Appended;
 import org.crisiscoordination.query.support.EventAppender.Caller;

@@ -22,7 +22,7 @@ import org.crisiscoordination.kernel.mechanism.SecurityTopicAdmitted;
 import org.crisiscoordination.kernel.region.Organization;
 import org.crisiscoordination.kernel.region.SecurityTopic;
 import org.crisiscoordination.kernel.store.EventStoreSchema;
-import org.crisiscoordination.query.support.Api;
+import org.crisiscoordination.testsupport.Api;
 import org.crisiscoordination.query.support.EventAppender;
 import org.crisiscoordination.query.support.History;
 import org.crisiscoordination.query.support.QueryServiceIT;

@@ -18,7 +18,7 @@ import org.crisiscoordination.kernel.region.SecurityTopic;
 import org.crisiscoordination.kernel.region.StateCode;
 import org.crisiscoordination.kernel.store.EventStoreSchema;
 import org.crisiscoordination.query.projection.ProjectionProgress;
-import org.crisiscoordination.query.support.Api;
+import org.crisiscoordination.testsupport.Api;
 import org.crisiscoordination.query.support.CaughtUp;
 import org.crisiscoordination.query.support.QueryServiceIT;
 import org.junit.jupiter.api.Test;

@@ -21,7 +21,7 @@ import org.crisiscoordination.kernel.mechanism.NonViolencePledgeMade;
 import org.crisiscoordination.kernel.region.Party;
 import org.crisiscoordination.kernel.region.SecurityTopic;
 import org.crisiscoordination.kernel.region.StateCode;
-import org.crisiscoordination.query.support.Api;
+import org.crisiscoordination.testsupport.Api;
 import org.crisiscoordination.query.support.EventAppender;
 import org.crisiscoordination.query.support.History;
 import org.crisiscoordination.query.support.QueryServiceIT;

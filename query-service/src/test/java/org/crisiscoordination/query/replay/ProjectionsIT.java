@@ -7,7 +7,7 @@ import org.crisiscoordination.kernel.crisis.RegionalCrisisRaised;
 import org.crisiscoordination.kernel.crisis.Severity;
 import org.crisiscoordination.kernel.region.SecurityTopic;
 import org.crisiscoordination.kernel.region.StateCode;
-import org.crisiscoordination.query.support.Api;
+import org.crisiscoordination.testsupport.Api;
 import org.crisiscoordination.query.support.EventAppender;
 import org.crisiscoordination.query.support.QueryServiceIT;
 import org.junit.jupiter.api.Test;

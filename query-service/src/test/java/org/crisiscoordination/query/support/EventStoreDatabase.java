@@ -1,6 +1,6 @@
 package org.crisiscoordination.query.support;
 
-import org.crisiscoordination.testdatabase.TestDatabase;
+import org.crisiscoordination.testsupport.TestDatabase;
 import org.flywaydb.core.Flyway;
 
 /**

@@ -1,6 +1,7 @@
 package org.crisiscoordination.query.support;
 
-import org.crisiscoordination.testdatabase.TestDatabase;
+import org.crisiscoordination.testsupport.Api;
+import org.crisiscoordination.testsupport.TestDatabase;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;

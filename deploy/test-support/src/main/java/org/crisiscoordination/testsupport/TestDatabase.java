@@ -1,4 +1,4 @@
-package org.crisiscoordination.testdatabase;
+package org.crisiscoordination.testsupport;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;

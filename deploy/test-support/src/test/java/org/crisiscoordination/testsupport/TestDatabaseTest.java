@@ -1,4 +1,4 @@
-package org.crisiscoordination.testdatabase;
+package org.crisiscoordination.testsupport;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package org.crisiscoordination.command.support;
+package org.crisiscoordination.testsupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,7 +12,7 @@ import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A small HTTP client for the tests: JSON in, status, headers and JSON out. */
+/** A small HTTP client for the services' tests: JSON in, status, headers and JSON out. */
 public final class Api {
 
     private static final ObjectMapper JSON = new ObjectMapper();
