@@ -32,6 +32,31 @@ class ServiceEndpointsIT extends CommandServiceIT {
     }
 
     @Test
+    void theOpenApiDocumentListsEveryChannelAndMechanismWriteWithItsHeadersAndProblems() {
+        JsonNode paths = api.get("/v3/api-docs").send().json().get("paths");
+
+        assertThat(paths.has("/api/channels/{channelId}/joint-statements/{proposalId}/endorsements")).isTrue();
+        assertThat(paths.has("/api/mechanism/pledges")).isTrue();
+        JsonNode convene = paths.get("/api/channels").get("post");
+        List<String> headers = new ArrayList<>();
+        convene.get("parameters").forEach(parameter -> headers.add(parameter.get("name").asText()));
+        assertThat(headers).contains("X-Actor", "X-On-Behalf-Of", "Idempotency-Key").doesNotContain("context");
+        assertThat(convene.get("responses").has("201")).isTrue();
+        assertThat(convene.get("responses").has("409")).isTrue();
+        JsonNode close = paths.get("/api/channels/{channelId}/closure").get("post");
+        assertThat(close.get("responses").has("200")).isTrue();
+        assertThat(close.get("parameters").toString()).contains("If-Match");
+    }
+
+    @Test
+    void theSwaggerUiIsServed() {
+        Api.Answer redirect = api.get("/swagger-ui.html").send();
+        assertThat(redirect.status()).isEqualTo(302);
+
+        assertThat(api.get("/swagger-ui/index.html").send().status()).isEqualTo(200);
+    }
+
+    @Test
     void theHealthEndpointAnswersUp() {
         Api.Answer answer = api.get("/actuator/health").send();
 

@@ -21,6 +21,12 @@ class ApiDocsAndHealthIT extends QueryServiceIT {
     }
 
     @Test
+    void theSwaggerUiIsServed() {
+        assertThat(api.get("/swagger-ui.html").send().status()).isEqualTo(302);
+        assertThat(api.get("/swagger-ui/index.html").send().status()).isEqualTo(200);
+    }
+
+    @Test
     void theServiceReportsItselfHealthy() {
         Api.Answer answer = api.get("/actuator/health").send();
 

@@ -22,13 +22,15 @@ class ProjectionController {
         this.projections = projections;
     }
 
-    record ProjectionList(List<Projections.Status> items) {
+    /** A list as every list of the API answers it; all projections fit on one page. */
+    record ProjectionList(List<Projections.Status> items, int page, int size, long totalItems) {
     }
 
     @GetMapping(path = "/api/projections", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Each projection: status, position, lag in events, whether it replays, progress 0..1")
     ProjectionList all() {
-        return new ProjectionList(projections.all());
+        List<Projections.Status> all = projections.all();
+        return new ProjectionList(all, 0, all.size(), all.size());
     }
 
     @PostMapping(path = "/api/projections/{name}/replay")

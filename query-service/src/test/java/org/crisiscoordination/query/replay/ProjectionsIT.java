@@ -29,7 +29,10 @@ class ProjectionsIT extends QueryServiceIT {
         CrisisId crisis = raised();
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            JsonNode items = api.get("/api/projections").send().json().get("items");
+            JsonNode list = api.get("/api/projections").send().json();
+            assertThat(list.get("totalItems").asLong()).isEqualTo(PROJECTIONS.size());
+            assertThat(list.get("page").asInt()).isZero();
+            JsonNode items = list.get("items");
             List<String> names = new ArrayList<>();
             items.forEach(item -> {
                 names.add(item.get("name").asText());
