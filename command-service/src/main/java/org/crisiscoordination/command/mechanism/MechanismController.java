@@ -3,10 +3,10 @@ package org.crisiscoordination.command.mechanism;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.crisiscoordination.command.web.CommandWriter;
-import org.crisiscoordination.command.web.Write;
-import org.crisiscoordination.command.web.WriteAnswer;
-import org.crisiscoordination.command.web.WriteContext;
+import org.crisiscoordination.command.write.CommandWriter;
+import org.crisiscoordination.command.write.Write;
+import org.crisiscoordination.command.write.WriteContext;
+import org.crisiscoordination.command.write.WriteResponse.Changed;
 import org.crisiscoordination.kernel.mechanism.AdmitSecurityTopic;
 import org.crisiscoordination.kernel.mechanism.JoinMechanism;
 import org.crisiscoordination.kernel.mechanism.MakeNonViolencePledge;
@@ -16,11 +16,12 @@ import org.crisiscoordination.kernel.region.SecurityTopic;
 import org.crisiscoordination.kernel.region.StateCode;
 import org.crisiscoordination.kernel.validation.Validator;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+
+import static org.crisiscoordination.command.write.AggregateType.MECHANISM;
 
 /** The security mechanism's write endpoints: its agenda, its members, the non-violence pledges. */
 @RestController
@@ -48,7 +49,7 @@ class MechanismController {
 
     @PostMapping("/topics")
     @Operation(summary = "Admit a security topic to the agreed agenda", description = "Appends SecurityTopicAdmitted")
-    ResponseEntity<WriteAnswer> admit(@RequestBody Topic body, WriteContext context) {
+    Changed admit(@RequestBody Topic body, WriteContext context) {
         Validator v = new Validator();
         SecurityTopic topic = v.parse("topic", body.topic(), SecurityTopic::parse);
         return change(v.build(() -> new AdmitSecurityTopic(topic)), body, context);
@@ -56,7 +57,7 @@ class MechanismController {
 
     @PostMapping("/members")
     @Operation(summary = "A state joins the mechanism", description = "Appends MemberStateJoined")
-    ResponseEntity<WriteAnswer> join(@RequestBody Member body, WriteContext context) {
+    Changed join(@RequestBody Member body, WriteContext context) {
         Validator v = new Validator();
         StateCode state = v.parse("state", body.state(), StateCode::of);
         return change(v.build(() -> new JoinMechanism(state)), body, context);
@@ -65,13 +66,13 @@ class MechanismController {
     @PostMapping("/pledges")
     @Operation(summary = "Pledge not to resort to violence and to prevent armed conflicts",
             description = "Appends NonViolencePledgeMade")
-    ResponseEntity<WriteAnswer> pledge(@RequestBody Pledge body, WriteContext context) {
+    Changed pledge(@RequestBody Pledge body, WriteContext context) {
         Validator v = new Validator();
         Party party = v.parse("party", body.party(), Party::of);
         return change(v.build(() -> new MakeNonViolencePledge(party)), body, context);
     }
 
-    private ResponseEntity<WriteAnswer> change(Object command, Object body, WriteContext context) {
-        return writer.execute(context, Write.changing(command, SecurityMechanism.class, ID, null, body));
+    private Changed change(Object command, Object body, WriteContext context) {
+        return writer.execute(context, Write.change(MECHANISM, ID, command, body));
     }
 }

@@ -1,6 +1,8 @@
-package org.crisiscoordination.command.web;
+package org.crisiscoordination.command.write;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.crisiscoordination.command.web.CorrelationIdFilter;
+import org.crisiscoordination.command.web.Headers;
 import org.crisiscoordination.kernel.region.Party;
 import org.crisiscoordination.kernel.validation.Validator;
 import org.springframework.core.MethodParameter;

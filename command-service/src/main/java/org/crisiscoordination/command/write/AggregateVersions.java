@@ -1,4 +1,4 @@
-package org.crisiscoordination.command.web;
+package org.crisiscoordination.command.write;
 
 import org.crisiscoordination.kernel.store.EventStoreSchema;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -1,4 +1,4 @@
-package org.crisiscoordination.command.web;
+package org.crisiscoordination.command.write;
 
 import org.crisiscoordination.kernel.audit.AuditMetadata;
 import org.crisiscoordination.kernel.region.Party;

@@ -1,4 +1,4 @@
-package org.crisiscoordination.command.web;
+package org.crisiscoordination.command.write;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 

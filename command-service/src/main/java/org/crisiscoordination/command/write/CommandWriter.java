@@ -1,4 +1,4 @@
-package org.crisiscoordination.command.web;
+package org.crisiscoordination.command.write;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,12 +9,10 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.crisiscoordination.command.config.CommandServiceProperties;
 import org.crisiscoordination.command.idempotency.IdempotencyStore;
 import org.crisiscoordination.command.store.AppendedEvents;
+import org.crisiscoordination.command.web.VersionMismatchException;
 import org.crisiscoordination.kernel.audit.ConsistencyToken;
 import org.crisiscoordination.kernel.audit.Sha256;
 import org.crisiscoordination.kernel.rules.RuleViolation;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.retry.support.RetryTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -54,46 +52,48 @@ public class CommandWriter {
         this.json = json;
     }
 
-    public ResponseEntity<WriteAnswer> execute(WriteContext context, Write write) {
+    /** Carries out the write and answers as its kind does. */
+    public <R extends WriteResponse> R execute(WriteContext context, Write<R> write) {
+        // a new aggregate has no version for If-Match to name
+        WriteContext effective = write.kind().honoursIfMatch() ? context : context.withoutExpectedVersion();
         String requestHash = requestHash(write.body());
-        Answer answer = context.expectedVersion() == null
-                ? retries.execute(attempt -> transactions.execute(status -> attempt(context, write, requestHash)))
-                : transactions.execute(status -> attempt(context, write, requestHash));
-        return answer.toResponse();
+        return effective.expectedVersion() == null
+                ? retries.execute(attempt -> transactions.execute(status -> attempt(effective, write, requestHash)))
+                : transactions.execute(status -> attempt(effective, write, requestHash));
     }
 
-    private Answer attempt(WriteContext context, Write write, String requestHash) {
+    private <R extends WriteResponse> R attempt(WriteContext context, Write<R> write, String requestHash) {
         if (context.idempotencyKey() != null) {
             var earlier = idempotency.claim(context.idempotencyKey(), context.method(), context.path(), requestHash);
             if (earlier.isPresent()) {
-                return Answer.replayOf(earlier.get(), json);
+                return replay(write.kind(), earlier.get());
             }
         }
         checkPreconditions(context, write);
-        send(write.createsAggregate() ? context.withoutExpectedVersion() : context, write);
+        send(context, write);
         AppendedEvents.Appended last = appended.lastOf(write.aggregateId()).orElseThrow(() ->
                 new IllegalStateException("the write appended nothing to " + write.aggregateId()));
         long position = appended.inCurrentTransaction().stream()
                 .mapToLong(AppendedEvents.Appended::position).max().orElseThrow();
         WriteAnswer body = write.answer(last.sequence(), new ConsistencyToken(position).encode());
-        URI location = write.creates() ? URI.create(queryServiceUrl + write.locationPath()) : null;
-        Answer answer = new Answer(write.creates() ? HttpStatus.CREATED : HttpStatus.OK, location, body, false);
+        URI location = write.kind().creates()
+                ? URI.create(queryServiceUrl + write.written().readModelPath(write.aggregateId())) : null;
         if (context.idempotencyKey() != null) {
-            idempotency.store(context.idempotencyKey(), context.method(), context.path(), answer.status().value(),
+            idempotency.store(context.idempotencyKey(), context.method(), context.path(), write.kind().status().value(),
                     location == null ? null : location.toString(), toJson(body));
         }
-        return answer;
+        return write.kind().respond(body, location, false);
     }
 
     /** A new aggregate needs an unused id; a write with If-Match needs the version it names. */
-    private void checkPreconditions(WriteContext context, Write write) {
-        if (write.createsAggregate()) {
+    private void checkPreconditions(WriteContext context, Write<?> write) {
+        if (write.kind() == WriteKind.CREATES_AGGREGATE) {
             // the unique key would refuse a used id too, but only as a lost race
             versions.current(write.aggregateId()).ifPresent(taken -> {
-                throw new RuleViolation(write.taken(), "the id " + write.aggregateId() + " is already used");
+                throw new RuleViolation(write.written().alreadyExists(), "the id " + write.aggregateId() + " is already used");
             });
         } else if (context.expectedVersion() != null) {
-            versions.current(write.aggregateId(), write.aggregateType())
+            versions.current(write.aggregateId(), write.written().storedName())
                     .filter(current -> current.longValue() != context.expectedVersion().longValue())
                     .ifPresent(current -> {
                         throw new VersionMismatchException(context.expectedVersion(), current);
@@ -101,14 +101,26 @@ public class CommandWriter {
         }
     }
 
-    private void send(WriteContext context, Write write) {
+    private void send(WriteContext context, Write<?> write) {
         try {
             commands.sendAndWait(GenericCommandMessage.asCommandMessage(write.command())
                     .andMetaData(context.commandMetaData()));
         } catch (AggregateNotFoundException e) {
-            throw new RuleViolation(write.missing());
+            throw new RuleViolation(write.addressed().notFound().orElseThrow(() -> e));
         } catch (AggregateStreamCreationException e) {
-            throw new RuleViolation(write.taken());
+            if (write.kind() != WriteKind.CREATES_AGGREGATE) {
+                throw e;
+            }
+            throw new RuleViolation(write.written().alreadyExists());
+        }
+    }
+
+    private <R extends WriteResponse> R replay(WriteKind<R> kind, IdempotencyStore.StoredAnswer stored) {
+        try {
+            return kind.respond(json.readValue(stored.answer(), WriteAnswer.class),
+                    stored.location() == null ? null : URI.create(stored.location()), true);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored answer is always readable", e);
         }
     }
 
@@ -121,30 +133,6 @@ public class CommandWriter {
             return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("answers always serialise", e);
-        }
-    }
-
-    private record Answer(HttpStatus status, URI location, WriteAnswer body, boolean replayed) {
-
-        static Answer replayOf(IdempotencyStore.StoredAnswer stored, ObjectMapper json) {
-            try {
-                return new Answer(HttpStatus.valueOf(stored.status()),
-                        stored.location() == null ? null : URI.create(stored.location()),
-                        json.readValue(stored.answer(), WriteAnswer.class), true);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("a stored answer is always readable", e);
-            }
-        }
-
-        ResponseEntity<WriteAnswer> toResponse() {
-            HttpHeaders headers = new HttpHeaders();
-            if (location != null) {
-                headers.setLocation(location);
-            }
-            if (replayed) {
-                headers.set(Headers.IDEMPOTENT_REPLAYED, "true");
-            }
-            return new ResponseEntity<>(body, headers, status);
         }
     }
 }

@@ -1,4 +1,4 @@
-package org.crisiscoordination.command.web;
+package org.crisiscoordination.command.write;
 
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.modelling.command.AnnotationCommandTargetResolver;

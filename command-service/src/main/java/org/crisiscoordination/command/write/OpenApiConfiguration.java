@@ -1,4 +1,4 @@
-package org.crisiscoordination.command.web;
+package org.crisiscoordination.command.write;
 
 import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.oas.models.Components;
@@ -12,18 +12,19 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
+import org.crisiscoordination.command.web.Headers;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.ProblemDetail;
 
-import java.util.Arrays;
 import java.util.Map;
 
 /**
  * The write API's OpenAPI document: every write's headers and problem answers, which the
- * controllers leave to {@link WriteContext} and {@link ProblemAdvice}.
+ * controllers leave to {@link WriteContext} and the problem advice. What a write answers, and
+ * whether it honours {@code If-Match}, comes from its {@link WriteKind}, as the server's behaviour does.
  */
 @Configuration
 class OpenApiConfiguration {
@@ -39,7 +40,11 @@ class OpenApiConfiguration {
 
     static {
         // the WriteContext comes from headers, documented one by one below
-        SpringDocUtils.getConfig().addRequestWrapperToIgnore(WriteContext.class);
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(WriteContext.class)
+                // every kind of write answers the same body
+                .replaceWithClass(WriteResponse.AggregateCreated.class, WriteAnswer.class)
+                .replaceWithClass(WriteResponse.PartCreated.class, WriteAnswer.class)
+                .replaceWithClass(WriteResponse.Changed.class, WriteAnswer.class);
     }
 
     @Bean
@@ -52,14 +57,12 @@ class OpenApiConfiguration {
     @Bean
     OperationCustomizer writeHeadersAndProblems() {
         return (operation, handler) -> {
-            if (Arrays.stream(handler.getMethodParameters()).anyMatch(p -> p.getParameterType() == WriteContext.class)) {
-                document(operation, handler.hasMethodAnnotation(Creates.class));
-            }
+            WriteKind.answeredBy(handler.getMethod().getReturnType()).ifPresent(kind -> document(operation, kind));
             return operation;
         };
     }
 
-    private static void document(Operation operation, boolean creates) {
+    private static void document(Operation operation, WriteKind<?> kind) {
         operation.addParametersItem(header(Headers.ACTOR, true, "who makes this write; stored on every event"));
         operation.addParametersItem(header(Headers.ON_BEHALF_OF, false,
                 "the party acted for: an ISO state code, a major power or an organisation"));
@@ -67,16 +70,16 @@ class OpenApiConfiguration {
                 "the conversation this write belongs to; generated when absent, echoed, stored on its events"));
         operation.addParametersItem(header(Headers.IDEMPOTENCY_KEY, false,
                 "a retry with the same key and body answers the first answer again, kept 24 h"));
-        if (!creates) {
+        if (kind.honoursIfMatch()) {
             operation.addParametersItem(header(Headers.IF_MATCH, false,
                     "\"<version>\": write only if the aggregate is still at that version (the ETag of a read)"));
         }
         ApiResponse success = operation.getResponses().remove("200");
-        if (creates) {
+        if (kind.creates()) {
             success.setDescription("Created; Location is its read model in the query service");
             success.addHeaderObject("Location", new Header().schema(new StringSchema().format("uri")));
         }
-        operation.getResponses().addApiResponse(creates ? "201" : "200", success);
+        operation.getResponses().addApiResponse(String.valueOf(kind.status().value()), success);
         Content problem = new Content().addMediaType("application/problem+json",
                 new MediaType().schema(new Schema<>().$ref("#/components/schemas/ProblemDetail")));
         PROBLEMS.forEach((status, description) -> operation.getResponses()
