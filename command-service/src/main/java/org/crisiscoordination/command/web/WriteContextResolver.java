@@ -1,6 +1,7 @@
 package org.crisiscoordination.command.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.crisiscoordination.edge.web.CorrelationIdFilter;
 import org.crisiscoordination.kernel.region.Party;
 import org.crisiscoordination.kernel.validation.Validator;
 import org.springframework.core.MethodParameter;
