@@ -1,7 +1,7 @@
 package org.crisiscoordination.command.idempotency;
 
 import org.crisiscoordination.command.config.CommandServiceProperties;
-import org.crisiscoordination.kernel.store.EventStoreSchema;
+import org.crisiscoordination.edge.store.EventStoreSchema;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;

@@ -10,7 +10,7 @@ import org.axonframework.serialization.Serializer;
 import org.crisiscoordination.kernel.audit.AuditMetadata;
 import org.crisiscoordination.kernel.audit.AuditRecord;
 import org.crisiscoordination.kernel.audit.HashChain;
-import org.crisiscoordination.kernel.store.EventStoreSchema;
+import org.crisiscoordination.edge.store.EventStoreSchema;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;

@@ -1,8 +1,8 @@
 package org.crisiscoordination.command.write;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.crisiscoordination.command.web.CorrelationIdFilter;
 import org.crisiscoordination.command.web.Headers;
+import org.crisiscoordination.edge.web.CorrelationIdFilter;
 import org.crisiscoordination.kernel.region.Party;
 import org.crisiscoordination.kernel.validation.Validator;
 import org.springframework.core.MethodParameter;

@@ -6,7 +6,7 @@ import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
-import org.crisiscoordination.kernel.store.EventStoreSchema;
+import org.crisiscoordination.edge.store.EventStoreSchema;
 import org.crisiscoordination.query.projection.ProjectionProgress;
 import org.crisiscoordination.query.web.NotFoundException;
 import org.crisiscoordination.query.web.ReplayRefusedException;

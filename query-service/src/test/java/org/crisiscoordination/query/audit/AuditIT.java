@@ -15,7 +15,7 @@ import org.crisiscoordination.kernel.crisis.Severity;
 import org.crisiscoordination.kernel.region.MajorPower;
 import org.crisiscoordination.kernel.region.SecurityTopic;
 import org.crisiscoordination.kernel.region.StateCode;
-import org.crisiscoordination.kernel.store.EventStoreSchema;
+import org.crisiscoordination.edge.store.EventStoreSchema;
 import org.crisiscoordination.testsupport.Api;
 import org.crisiscoordination.query.support.EventAppender;
 import org.crisiscoordination.query.support.EventAppender.Appended;

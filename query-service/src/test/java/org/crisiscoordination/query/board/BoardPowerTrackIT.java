@@ -21,7 +21,7 @@ import org.crisiscoordination.kernel.mechanism.MechanismId;
 import org.crisiscoordination.kernel.mechanism.SecurityTopicAdmitted;
 import org.crisiscoordination.kernel.region.Organization;
 import org.crisiscoordination.kernel.region.SecurityTopic;
-import org.crisiscoordination.kernel.store.EventStoreSchema;
+import org.crisiscoordination.edge.store.EventStoreSchema;
 import org.crisiscoordination.testsupport.Api;
 import org.crisiscoordination.query.support.EventAppender;
 import org.crisiscoordination.query.support.History;

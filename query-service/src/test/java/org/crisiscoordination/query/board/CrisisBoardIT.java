@@ -16,7 +16,7 @@ import org.crisiscoordination.kernel.region.MinilateralBloc;
 import org.crisiscoordination.kernel.region.Organization;
 import org.crisiscoordination.kernel.region.SecurityTopic;
 import org.crisiscoordination.kernel.region.StateCode;
-import org.crisiscoordination.kernel.store.EventStoreSchema;
+import org.crisiscoordination.edge.store.EventStoreSchema;
 import org.crisiscoordination.query.projection.ProjectionProgress;
 import org.crisiscoordination.testsupport.Api;
 import org.crisiscoordination.query.support.CaughtUp;

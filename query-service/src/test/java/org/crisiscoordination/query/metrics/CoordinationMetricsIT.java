@@ -23,7 +23,7 @@ import org.crisiscoordination.kernel.region.Organization;
 import org.crisiscoordination.kernel.region.RegionalReferenceData;
 import org.crisiscoordination.kernel.region.SecurityTopic;
 import org.crisiscoordination.kernel.region.StateCode;
-import org.crisiscoordination.kernel.store.EventStoreSchema;
+import org.crisiscoordination.edge.store.EventStoreSchema;
 import org.crisiscoordination.query.board.CrisisBoardProjection;
 import org.crisiscoordination.query.channel.ChannelViewProjection;
 import org.crisiscoordination.query.mechanism.SecurityMechanismProjection;

@@ -1,7 +1,7 @@
 package org.crisiscoordination.query.support;
 
 import org.awaitility.Awaitility;
-import org.crisiscoordination.kernel.store.EventStoreSchema;
+import org.crisiscoordination.edge.store.EventStoreSchema;
 import org.crisiscoordination.query.projection.ProjectionProgress;
 import org.springframework.jdbc.core.JdbcTemplate;
 

@@ -7,7 +7,7 @@ import org.crisiscoordination.kernel.audit.AuditMetadata;
 import org.crisiscoordination.kernel.audit.AuditRecord;
 import org.crisiscoordination.kernel.audit.HashChain;
 import org.crisiscoordination.kernel.json.CrisisJson;
-import org.crisiscoordination.kernel.store.EventStoreSchema;
+import org.crisiscoordination.edge.store.EventStoreSchema;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Instant;

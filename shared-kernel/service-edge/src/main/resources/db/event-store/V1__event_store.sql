@@ -1,5 +1,5 @@
 -- The event store: Axon's JDBC layout in snake_case, payloads and metadata as JSON in BYTEA.
--- It lives in the shared kernel because both services depend on its layout; the command service
+-- It lives in the service edge module because both services depend on its layout; the command service
 -- owns it and applies it (Flyway location classpath:db/event-store, versions 1 to 99), and its own
 -- migrations (classpath:db/migration) are numbered from 100.
 -- The unique (aggregate_identifier, sequence_number) key is the optimistic-concurrency check:

@@ -1,4 +1,4 @@
-package org.crisiscoordination.command.web;
+package org.crisiscoordination.edge.problem;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
@@ -6,16 +6,15 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.servlet.http.HttpServletRequest;
-import org.axonframework.modelling.command.ConcurrencyException;
-import org.axonframework.modelling.command.ConflictingAggregateVersionException;
-import org.crisiscoordination.command.idempotency.IdempotencyStore;
-import org.crisiscoordination.kernel.problem.ProblemType;
+import org.crisiscoordination.edge.web.BodySizeLimitFilter;
 import org.crisiscoordination.kernel.rules.Rule;
 import org.crisiscoordination.kernel.rules.RuleViolation;
 import org.crisiscoordination.kernel.validation.FieldError;
 import org.crisiscoordination.kernel.validation.InvalidValueException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -34,10 +33,13 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The one place where failures become RFC 9457 answers. A user's mistake is never a 500; only a
- * failure of the service itself is, and its answer reveals nothing but the correlation id.
+ * Where failures become RFC 9457 answers, in both services. A user's mistake is never a 500; only a
+ * failure of the service itself is, and its answer reveals nothing but the correlation id. A
+ * service answers its own exceptions in a small advice of its own, ordered before this one (this
+ * one answers every {@link Exception} that no other advice claims).
  */
 @RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
 public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
@@ -64,31 +66,6 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = Problems.of(type, e.detail(), request);
         problem.setProperty("rule", e.rule().code());
         return problem;
-    }
-
-    @ExceptionHandler(ConcurrencyException.class)
-    ProblemDetail lostRace(ConcurrencyException e, HttpServletRequest request) {
-        return Problems.of(ProblemType.CONCURRENT_WRITE,
-                "concurrent writes to the same aggregate kept winning; read it again and retry", request);
-    }
-
-    @ExceptionHandler(VersionMismatchException.class)
-    ProblemDetail versionMismatch(VersionMismatchException e, HttpServletRequest request) {
-        ProblemDetail problem = Problems.of(ProblemType.VERSION_MISMATCH, e.getMessage(), request);
-        problem.setProperty("currentVersion", e.currentVersion());
-        return problem;
-    }
-
-    @ExceptionHandler(ConflictingAggregateVersionException.class)
-    ProblemDetail versionChangedMeanwhile(ConflictingAggregateVersionException e, HttpServletRequest request) {
-        return Problems.of(ProblemType.VERSION_MISMATCH,
-                "the version changed while the write ran: If-Match no longer holds; read it again and decide anew",
-                request);
-    }
-
-    @ExceptionHandler(IdempotencyStore.KeyReusedException.class)
-    ProblemDetail keyReused(IdempotencyStore.KeyReusedException e, HttpServletRequest request) {
-        return Problems.of(ProblemType.IDEMPOTENCY_KEY_REUSED, e.getMessage(), request);
     }
 
     @ExceptionHandler(Exception.class)

@@ -1,4 +1,4 @@
-package org.crisiscoordination.kernel.problem;
+package org.crisiscoordination.edge.problem;
 
 import java.net.URI;
 

@@ -1,4 +1,4 @@
-package org.crisiscoordination.kernel.store;
+package org.crisiscoordination.edge.store;
 
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 

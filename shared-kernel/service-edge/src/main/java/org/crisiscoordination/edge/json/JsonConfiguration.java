@@ -1,4 +1,4 @@
-package org.crisiscoordination.query.config;
+package org.crisiscoordination.edge.json;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.crisiscoordination.kernel.json.CrisisJson;
@@ -10,7 +10,7 @@ import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 
 /** HTTP bodies are read strictly; stored messages leniently (see {@link CrisisJson}). */
 @Configuration
-class JsonConfiguration {
+public class JsonConfiguration {
 
     @Bean
     @Primary

@@ -1,4 +1,4 @@
-package org.crisiscoordination.kernel.problem;
+package org.crisiscoordination.edge.problem;
 
 import org.crisiscoordination.kernel.rules.Rule;
 import org.junit.jupiter.api.Test;
@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The documented catalogue and the code's stay the same: every type and every rule code is listed. */
 class ProblemCatalogueDocumentedTest {
 
-    private static final Path CATALOGUE = Path.of("..", "docs", "problem-types.md");
+    private static final Path CATALOGUE = Path.of("..", "..", "docs", "problem-types.md");
 
     @Test
     void documentsEveryProblemTypeWithItsStatus() throws Exception {

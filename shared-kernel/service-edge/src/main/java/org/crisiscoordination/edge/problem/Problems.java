@@ -1,9 +1,9 @@
-package org.crisiscoordination.command.web;
+package org.crisiscoordination.edge.problem;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.crisiscoordination.kernel.problem.ProblemType;
+import org.crisiscoordination.edge.web.CorrelationIdFilter;
 import org.crisiscoordination.kernel.validation.FieldError;
 import org.crisiscoordination.kernel.validation.InvalidValueException;
 import org.springframework.http.HttpStatus;
@@ -37,7 +37,7 @@ public final class Problems {
     }
 
     /** For answers given before Spring MVC sees the request, in servlet filters. */
-    static void write(ProblemDetail problem, HttpServletResponse response, ObjectMapper json) throws IOException {
+    public static void write(ProblemDetail problem, HttpServletResponse response, ObjectMapper json) throws IOException {
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);

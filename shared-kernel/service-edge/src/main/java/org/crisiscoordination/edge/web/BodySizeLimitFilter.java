@@ -1,4 +1,4 @@
-package org.crisiscoordination.command.web;
+package org.crisiscoordination.edge.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
@@ -8,7 +8,8 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import org.crisiscoordination.kernel.problem.ProblemType;
+import org.crisiscoordination.edge.problem.ProblemType;
+import org.crisiscoordination.edge.problem.Problems;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;

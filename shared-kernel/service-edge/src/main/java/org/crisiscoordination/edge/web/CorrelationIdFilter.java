@@ -1,4 +1,4 @@
-package org.crisiscoordination.query.web;
+package org.crisiscoordination.edge.web;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -22,8 +22,8 @@ import java.io.IOException;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class CorrelationIdFilter extends OncePerRequestFilter {
 
+    public static final String HEADER = "X-Correlation-Id";
     public static final String ATTRIBUTE = CorrelationIdFilter.class.getName();
-    public static final String CORRELATION_ID_HEADER = "X-Correlation-Id";
 
     public static String of(HttpServletRequest request) {
         return (String) request.getAttribute(ATTRIBUTE);
@@ -32,9 +32,9 @@ public class CorrelationIdFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String correlationId = CorrelationIds.acceptOrGenerate(request.getHeader(CORRELATION_ID_HEADER));
+        String correlationId = CorrelationIds.acceptOrGenerate(request.getHeader(HEADER));
         request.setAttribute(ATTRIBUTE, correlationId);
-        response.setHeader(CORRELATION_ID_HEADER, correlationId);
+        response.setHeader(HEADER, correlationId);
         MDC.put("correlationId", correlationId);
         try {
             chain.doFilter(request, response);

@@ -1,0 +1,18 @@
+package org.crisiscoordination.edge;
+
+import org.crisiscoordination.edge.json.JsonConfiguration;
+import org.crisiscoordination.edge.problem.ProblemAdvice;
+import org.crisiscoordination.edge.web.BodySizeLimitFilter;
+import org.crisiscoordination.edge.web.CorrelationIdFilter;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/**
+ * What both services share at their HTTP edge, imported by each service's application class. An
+ * import rather than an auto-configuration: these beans are then the service's own configuration,
+ * so Spring Boot's and Axon's defaults (the object mappers above all) back off for them as before.
+ */
+@Configuration(proxyBeanMethods = false)
+@Import({JsonConfiguration.class, ProblemAdvice.class, CorrelationIdFilter.class, BodySizeLimitFilter.class})
+public class ServiceEdge {
+}
