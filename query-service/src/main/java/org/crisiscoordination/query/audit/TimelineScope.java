@@ -2,6 +2,7 @@ package org.crisiscoordination.query.audit;
 
 import org.crisiscoordination.kernel.channel.ChannelId;
 import org.crisiscoordination.kernel.crisis.CrisisId;
+import org.crisiscoordination.kernel.store.AggregateTypes;
 import org.crisiscoordination.query.web.NotFoundException;
 
 import java.util.ArrayList;
@@ -16,7 +17,7 @@ record TimelineScope(String describes, Supplier<List<String>> aggregates) {
 
     static TimelineScope ofCrisis(CrisisId crisisId, EventStoreReader store) {
         String id = crisisId.toString();
-        if (!"Crisis".equals(store.aggregateType(id))) {
+        if (!AggregateTypes.CRISIS.equals(store.aggregateType(id))) {
             throw new NotFoundException("no crisis " + id + " is in the store");
         }
         return new TimelineScope("crisis " + id, () -> {
@@ -28,7 +29,7 @@ record TimelineScope(String describes, Supplier<List<String>> aggregates) {
 
     static TimelineScope ofChannel(ChannelId channelId, EventStoreReader store) {
         String id = channelId.toString();
-        if (!"MajorPowerChannel".equals(store.aggregateType(id))) {
+        if (!AggregateTypes.CHANNEL.equals(store.aggregateType(id))) {
             throw new NotFoundException("no channel " + id + " is in the store");
         }
         return new TimelineScope("channel " + id, () -> List.of(id));

@@ -5,6 +5,15 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.crisiscoordination.kernel.channel.ChannelAcknowledgementOverdue;
+import org.crisiscoordination.kernel.channel.ChannelId;
+import org.crisiscoordination.kernel.channel.ChannelParticipationAcknowledged;
+import org.crisiscoordination.kernel.channel.JointStatementAdopted;
+import org.crisiscoordination.kernel.channel.JointStatementEndorsed;
+import org.crisiscoordination.kernel.channel.JointStatementProposed;
+import org.crisiscoordination.kernel.channel.MajorPowerChannelClosed;
+import org.crisiscoordination.kernel.channel.MajorPowerChannelConvened;
+import org.crisiscoordination.kernel.channel.PositionStatementSubmitted;
 import org.crisiscoordination.kernel.crisis.CrisisDeescalated;
 import org.crisiscoordination.kernel.crisis.CrisisEscalated;
 import org.crisiscoordination.kernel.crisis.CrisisId;
@@ -12,12 +21,17 @@ import org.crisiscoordination.kernel.crisis.CrisisReferredToOrganization;
 import org.crisiscoordination.kernel.crisis.CrisisResolved;
 import org.crisiscoordination.kernel.crisis.CrisisStatus;
 import org.crisiscoordination.kernel.crisis.MinilateralInvolvementRecorded;
+import org.crisiscoordination.kernel.crisis.PowerTrackClosed;
+import org.crisiscoordination.kernel.crisis.PowerTrackOpened;
 import org.crisiscoordination.kernel.crisis.ReferralAccepted;
 import org.crisiscoordination.kernel.crisis.ReferralDeclined;
 import org.crisiscoordination.kernel.crisis.ReferralOutcomeReported;
 import org.crisiscoordination.kernel.crisis.ReferralStatus;
 import org.crisiscoordination.kernel.crisis.RegionalCrisisRaised;
+import org.crisiscoordination.kernel.mechanism.SecurityTopicAdmitted;
 import org.crisiscoordination.kernel.region.StateCode;
+import org.crisiscoordination.query.channel.ChannelStatus;
+import org.crisiscoordination.query.channel.JointStatementStage;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -26,9 +40,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 /**
- * The crisis board: each crisis with its status, severity, agenda standing and mechanism track.
- * Every handler is idempotent and ignores what it cannot apply (an event of a crisis it never saw
- * raised): a handled event changes nothing twice, and no event can stall the projection.
+ * The crisis board: each crisis with its status, severity, agenda standing, mechanism track and
+ * power track. It alone writes and resets the board's tables. Crisis, channel and agenda events
+ * come to it in global order (one processor, one token), so a channel's events always find the
+ * crisis row its convening created. Every handler is idempotent and ignores what it cannot apply
+ * (an event of a crisis it never saw raised): a handled event changes nothing twice.
  */
 @Component
 @ProcessingGroup(CrisisBoardProjection.NAME)
@@ -128,6 +144,89 @@ public class CrisisBoardProjection {
         touch(event.crisisId(), at, sequence);
     }
 
+    @EventHandler
+    void on(PowerTrackOpened event, @Timestamp Instant at, @SequenceNumber long sequence) {
+        db.sql("""
+                        update crisis set channel_id = ?, channel_status = ?, channel_outcome = null,
+                               channel_participants = 0, channel_acknowledged_by = '{}', joint_statement = ?,
+                               status = case when status = ? then ? else status end,
+                               last_activity_at = greatest(last_activity_at, ?), version = greatest(version, ?)
+                        where crisis_id = ? and version < ?""")
+                .params(event.channelId().value(), ChannelStatus.OPEN.name(), JointStatementStage.NONE.name(),
+                        CrisisStatus.RAISED.name(), CrisisStatus.COORDINATING.name(),
+                        utc(at), sequence, event.crisisId().value(), sequence)
+                .update();
+    }
+
+    @EventHandler
+    void on(PowerTrackClosed event, @Timestamp Instant at, @SequenceNumber long sequence) {
+        db.sql("""
+                        update crisis set last_activity_at = greatest(last_activity_at, ?), version = greatest(version, ?)
+                        where crisis_id = ?""")
+                .params(utc(at), sequence, event.crisisId().value()).update();
+    }
+
+    @EventHandler
+    void on(MajorPowerChannelConvened event, @Timestamp Instant at) {
+        db.sql("update crisis set channel_participants = ? where channel_id = ?")
+                .params(event.participants().size(), event.channelId().value()).update();
+        channelActivity(event.channelId(), at);
+    }
+
+    @EventHandler
+    void on(ChannelParticipationAcknowledged event, @Timestamp Instant at) {
+        db.sql("""
+                        update crisis set channel_acknowledged_by = array_append(channel_acknowledged_by, ?::varchar(8))
+                        where channel_id = ? and not (?::varchar(8) = any (channel_acknowledged_by))""")
+                .params(event.participant().name(), event.channelId().value(), event.participant().name()).update();
+        channelActivity(event.channelId(), at);
+    }
+
+    @EventHandler
+    void on(JointStatementProposed event, @Timestamp Instant at) {
+        // no proposal follows an adoption: one handled again must not undo it
+        db.sql("update crisis set joint_statement = ? where channel_id = ? and joint_statement <> ?")
+                .params(JointStatementStage.PROPOSED.name(), event.channelId().value(),
+                        JointStatementStage.ADOPTED.name()).update();
+        channelActivity(event.channelId(), at);
+    }
+
+    @EventHandler
+    void on(JointStatementAdopted event, @Timestamp Instant at) {
+        db.sql("update crisis set joint_statement = ? where channel_id = ?")
+                .params(JointStatementStage.ADOPTED.name(), event.channelId().value()).update();
+        channelActivity(event.channelId(), at);
+    }
+
+    @EventHandler
+    void on(MajorPowerChannelClosed event, @Timestamp Instant at) {
+        db.sql("update crisis set channel_status = ?, channel_outcome = ? where channel_id = ?")
+                .params(ChannelStatus.CLOSED.name(), event.outcome().name(), event.channelId().value()).update();
+        channelActivity(event.channelId(), at);
+    }
+
+    @EventHandler
+    void on(PositionStatementSubmitted event, @Timestamp Instant at) {
+        channelActivity(event.channelId(), at);
+    }
+
+    @EventHandler
+    void on(JointStatementEndorsed event, @Timestamp Instant at) {
+        channelActivity(event.channelId(), at);
+    }
+
+    @EventHandler
+    void on(ChannelAcknowledgementOverdue event, @Timestamp Instant at) {
+        channelActivity(event.channelId(), at);
+    }
+
+    /** The agenda as the board sees it: whether a crisis is raised on the agreed agenda depends on it. */
+    @EventHandler
+    void on(SecurityTopicAdmitted event, @Timestamp Instant at) {
+        db.sql("insert into board_agenda_topic (topic, admitted_at) values (?, ?) on conflict (topic) do nothing")
+                .params(event.topic().name(), utc(at)).update();
+    }
+
     @ResetHandler
     void reset() {
         db.sql("truncate crisis, crisis_referral, crisis_minilateral_involvement, board_agenda_topic").update();
@@ -144,6 +243,12 @@ public class CrisisBoardProjection {
                         update crisis set last_activity_at = greatest(last_activity_at, ?), version = greatest(version, ?)
                         where crisis_id = ?""")
                 .params(utc(at), sequence, crisisId.value()).update();
+    }
+
+    /** Activity on a crisis's current channel is activity on the crisis, though not a new crisis version. */
+    private void channelActivity(ChannelId channelId, Instant at) {
+        db.sql("update crisis set last_activity_at = greatest(last_activity_at, ?) where channel_id = ?")
+                .params(utc(at), channelId.value()).update();
     }
 
     static OffsetDateTime utc(Instant instant) {

@@ -1,5 +1,6 @@
 package org.crisiscoordination.query.board;
 
+import org.crisiscoordination.kernel.crisis.ReferralStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiFunction;
 
 /** Reads the crisis board's tables into {@link CrisisView}s. */
 @Repository
@@ -75,8 +77,8 @@ class CrisisBoardRepository {
         return new Page(complete(rows), query.page(), query.size(), total);
     }
 
-    /** A crisis row before its referrals and involvements are joined in. */
-    private record Row(UUID crisisId, CrisisView view) {
+    /** A crisis row, which becomes a view once its referrals and involvements are joined in. */
+    private record Row(UUID crisisId, BiFunction<List<CrisisView.Referral>, List<CrisisView.Involvement>, CrisisView> view) {
     }
 
     private List<CrisisView> complete(List<Row> rows) {
@@ -93,38 +95,45 @@ class CrisisBoardRepository {
                 .query((rs, n) -> Map.entry(rs.getObject("crisis_id", UUID.class), new CrisisView.Involvement(
                         rs.getString("bloc"), rs.getString("description"), instant(rs, "recorded_at")))).list()
                 .forEach(e -> involvements.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
-        return rows.stream().map(row -> withTracks(row.view(), referrals.getOrDefault(row.crisisId(), List.of()),
+        return rows.stream().map(row -> row.view().apply(referrals.getOrDefault(row.crisisId(), List.of()),
                 involvements.getOrDefault(row.crisisId(), List.of()))).toList();
-    }
-
-    private static CrisisView withTracks(CrisisView view, List<CrisisView.Referral> referrals,
-                                         List<CrisisView.Involvement> involvements) {
-        boolean mechanismEngaged = referrals.stream().anyMatch(r -> !"DECLINED".equals(r.status()));
-        return new CrisisView(view.crisisId(), view.title(), view.hotspot(), view.topic(), view.tier(),
-                view.severity(), view.status(), view.involvedStates(), view.summary(), view.agenda(), view.raisedAt(),
-                view.age(), view.lastActivityAt(), view.version(), view.resolvedAt(), view.resolution(),
-                view.powerTrack(), new CrisisView.MechanismTrack(mechanismEngaged, referrals),
-                mechanismEngaged && view.powerTrack().engaged(), involvements);
     }
 
     private Row row(ResultSet rs, int rowNumber) throws SQLException {
         UUID crisisId = rs.getObject("crisis_id", UUID.class);
-        Instant raisedAt = instant(rs, "raised_at");
+        String title = rs.getString("title");
+        String hotspot = rs.getString("hotspot");
+        String topic = rs.getString("topic");
+        int tier = rs.getInt("tier");
+        int severity = rs.getInt("severity");
+        String status = rs.getString("status");
+        List<String> involvedStates = states(rs.getArray("involved_states"));
+        String summary = rs.getString("summary");
         boolean onAgendaNow = rs.getBoolean("on_agenda_now");
+        CrisisView.Agenda agenda = new CrisisView.Agenda(rs.getBoolean("on_agenda_at_raise"), onAgendaNow, !onAgendaNow);
+        Instant raisedAt = instant(rs, "raised_at");
+        Duration age = Duration.between(raisedAt, clock.instant()).truncatedTo(ChronoUnit.SECONDS);
+        Instant lastActivityAt = instant(rs, "last_activity_at");
+        long version = rs.getLong("version");
+        Instant resolvedAt = instant(rs, "resolved_at");
+        String resolution = rs.getString("resolution");
+        CrisisView.PowerTrack powerTrack = powerTrack(rs);
+        return new Row(crisisId, (referrals, involvements) -> {
+            boolean mechanismEngaged = referrals.stream()
+                    .anyMatch(r -> !ReferralStatus.DECLINED.name().equals(r.status()));
+            return new CrisisView(crisisId.toString(), title, hotspot, topic, tier, severity, status, involvedStates,
+                    summary, agenda, raisedAt, age, lastActivityAt, version, resolvedAt, resolution, powerTrack,
+                    new CrisisView.MechanismTrack(mechanismEngaged, referrals),
+                    mechanismEngaged && powerTrack.engaged(), involvements);
+        });
+    }
+
+    private static CrisisView.PowerTrack powerTrack(ResultSet rs) throws SQLException {
         UUID channelId = rs.getObject("channel_id", UUID.class);
-        CrisisView.PowerTrack powerTrack = new CrisisView.PowerTrack(channelId != null,
-                channelId == null ? null : channelId.toString(), rs.getString("channel_status"),
-                rs.getString("channel_outcome"), states(rs.getArray("channel_acknowledged_by")).size(),
-                rs.getInt("channel_participants"),
+        return new CrisisView.PowerTrack(channelId != null, channelId == null ? null : channelId.toString(),
+                rs.getString("channel_status"), rs.getString("channel_outcome"),
+                states(rs.getArray("channel_acknowledged_by")).size(), rs.getInt("channel_participants"),
                 rs.getString("joint_statement"));
-        CrisisView view = new CrisisView(crisisId.toString(), rs.getString("title"), rs.getString("hotspot"),
-                rs.getString("topic"), rs.getInt("tier"), rs.getInt("severity"), rs.getString("status"),
-                states(rs.getArray("involved_states")), rs.getString("summary"),
-                new CrisisView.Agenda(rs.getBoolean("on_agenda_at_raise"), onAgendaNow, !onAgendaNow),
-                raisedAt, Duration.between(raisedAt, clock.instant()).truncatedTo(ChronoUnit.SECONDS),
-                instant(rs, "last_activity_at"), rs.getLong("version"), instant(rs, "resolved_at"),
-                rs.getString("resolution"), powerTrack, null, false, List.of());
-        return new Row(crisisId, view);
     }
 
     private static CrisisView.Referral referral(ResultSet rs) throws SQLException {

@@ -44,11 +44,12 @@ public class ChannelViewProjection {
         db.sql("""
                         insert into channel (channel_id, crisis_id, agenda, participants, acknowledge_within,
                                              acknowledge_by, convened_at, status, version)
-                        values (?, ?, ?, ?, ?, ?, ?, 'OPEN', ?)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)
                         on conflict (channel_id) do nothing""")
                 .params(event.channelId().value(), event.crisisId().value(), event.agenda(),
                         event.participants().stream().map(MajorPower::name).toArray(String[]::new),
-                        event.acknowledgeWithin().toString(), utc(event.acknowledgeBy()), utc(at), sequence)
+                        event.acknowledgeWithin().toString(), utc(event.acknowledgeBy()), utc(at),
+                        ChannelStatus.OPEN.name(), sequence)
                 .update();
         event.participants().forEach(participant -> db.sql("""
                         insert into channel_participant (channel_id, participant) values (?, ?)
@@ -89,17 +90,18 @@ public class ChannelViewProjection {
     void on(JointStatementProposed event, @Timestamp Instant at, @SequenceNumber long sequence) {
         // only when first handled: an older proposal handled again must not displace a newer one
         db.sql("""
-                        update channel_proposal set status = 'REPLACED'
-                        where channel_id = ? and status = 'CURRENT' and proposal_id <> ?
+                        update channel_proposal set status = ?
+                        where channel_id = ? and status = ? and proposal_id <> ?
                           and exists (select 1 from channel where channel_id = ? and version < ?)""")
-                .params(event.channelId().value(), event.proposalId().value(), event.channelId().value(), sequence)
+                .params(ProposalStatus.REPLACED.name(), event.channelId().value(), ProposalStatus.CURRENT.name(),
+                        event.proposalId().value(), event.channelId().value(), sequence)
                 .update();
         db.sql("""
                         insert into channel_proposal (proposal_id, channel_id, proposer, text, proposed_at, status)
-                        select ?, channel_id, ?, ?, ?, 'CURRENT' from channel where channel_id = ?
+                        select ?, channel_id, ?, ?, ?, ? from channel where channel_id = ?
                         on conflict (proposal_id) do nothing""")
                 .params(event.proposalId().value(), event.proposer().name(), event.text(), utc(at),
-                        event.channelId().value())
+                        ProposalStatus.CURRENT.name(), event.channelId().value())
                 .update();
         version(event.channelId(), sequence);
     }
@@ -116,15 +118,16 @@ public class ChannelViewProjection {
 
     @EventHandler
     void on(JointStatementAdopted event, @Timestamp Instant at, @SequenceNumber long sequence) {
-        db.sql("update channel_proposal set status = 'ADOPTED', adopted_at = ? where proposal_id = ?")
-                .params(utc(at), event.proposalId().value()).update();
+        db.sql("update channel_proposal set status = ?, adopted_at = ? where proposal_id = ?")
+                .params(ProposalStatus.ADOPTED.name(), utc(at), event.proposalId().value()).update();
         version(event.channelId(), sequence);
     }
 
     @EventHandler
     void on(MajorPowerChannelClosed event, @Timestamp Instant at, @SequenceNumber long sequence) {
-        db.sql("update channel set status = 'CLOSED', outcome = ?, note = ?, closed_at = ? where channel_id = ?")
-                .params(event.outcome().name(), event.note(), utc(at), event.channelId().value()).update();
+        db.sql("update channel set status = ?, outcome = ?, note = ?, closed_at = ? where channel_id = ?")
+                .params(ChannelStatus.CLOSED.name(), event.outcome().name(), event.note(), utc(at),
+                        event.channelId().value()).update();
         version(event.channelId(), sequence);
     }
 

@@ -44,13 +44,15 @@ class ChannelViewRepository {
                 .param(channelId).query((s, n) -> new ChannelView.Statement(s.getString("participant"),
                         s.getString("text"), instant(s, "submitted_at"))).list();
         ChannelView.Proposal proposal = currentProposal(channelId, order.size());
-        String jointStatement = proposal == null ? "NONE" : "ADOPTED".equals(proposal.status()) ? "ADOPTED" : "PROPOSED";
+        JointStatementStage jointStatement = proposal == null ? JointStatementStage.NONE
+                : ProposalStatus.ADOPTED.name().equals(proposal.status()) ? JointStatementStage.ADOPTED
+                : JointStatementStage.PROPOSED;
         return new ChannelView(channelId.toString(), rs.getObject("crisis_id", UUID.class).toString(),
                 rs.getString("agenda"), rs.getString("status"), rs.getString("outcome"), rs.getString("note"),
                 convenedAt, Duration.parse(rs.getString("acknowledge_within")), instant(rs, "acknowledge_by"),
                 instant(rs, "closed_at"), rs.getLong("version"),
                 (int) participants.stream().filter(p -> p.acknowledgedAt() != null).count(),
-                participants, statements, jointStatement, proposal, pledges);
+                participants, statements, jointStatement.name(), proposal, pledges);
     }
 
     private static ChannelView.Participant participant(ResultSet rs, Instant convenedAt, Set<String> pledged)
@@ -64,8 +66,8 @@ class ChannelViewRepository {
 
     /** The proposal now before the channel: the current one, or the adopted one. */
     private ChannelView.Proposal currentProposal(UUID channelId, int required) {
-        return db.sql("select * from channel_proposal where channel_id = ? and status in ('CURRENT', 'ADOPTED')")
-                .param(channelId).query((rs, n) -> {
+        return db.sql("select * from channel_proposal where channel_id = ? and status in (?, ?)")
+                .params(channelId, ProposalStatus.CURRENT.name(), ProposalStatus.ADOPTED.name()).query((rs, n) -> {
                     UUID proposalId = rs.getObject("proposal_id", UUID.class);
                     List<ChannelView.Endorsement> endorsements = db.sql(
                                     "select * from channel_endorsement where proposal_id = ? order by endorsed_at, participant")

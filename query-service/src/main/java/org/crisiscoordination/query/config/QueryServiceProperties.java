@@ -1,6 +1,7 @@
 package org.crisiscoordination.query.config;
 
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -21,8 +22,11 @@ public record QueryServiceProperties(@NotNull @DefaultValue Projections projecti
     /**
      * @param pollInterval how often the store is polled when no notification arrives; commits
      *                     are announced by NOTIFY, so this is only the fallback
+     * @param batchSize    how many events every projection handles in one transaction (Axon's
+     *                     default, 1, replays several times slower)
      */
-    public record Projections(@NotNull @DefaultValue("PT1S") Duration pollInterval) {
+    public record Projections(@NotNull @DefaultValue("PT1S") Duration pollInterval,
+                              @Positive @DefaultValue("100") int batchSize) {
     }
 
     /** @param maxWait the longest a read waits for its consistency token before answering 503 */

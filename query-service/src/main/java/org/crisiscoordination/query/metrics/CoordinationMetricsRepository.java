@@ -1,10 +1,12 @@
 package org.crisiscoordination.query.metrics;
 
+import org.crisiscoordination.kernel.crisis.ReferralStatus;
 import org.crisiscoordination.kernel.region.MajorPower;
 import org.crisiscoordination.kernel.region.Organization;
 import org.crisiscoordination.kernel.region.RegionalReferenceData;
 import org.crisiscoordination.kernel.region.SecurityTopic;
 import org.crisiscoordination.kernel.region.StateCode;
+import org.crisiscoordination.query.channel.ChannelStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -53,10 +55,10 @@ class CoordinationMetricsRepository {
             Map<String, Object> counts = db.sql("""
                             select count(*) filter (where p.late) as late,
                                    count(*) filter (where p.overdue_at is not null) as overdue,
-                                   count(*) filter (where p.acknowledged_at is null and ch.status = 'OPEN') as pending
+                                   count(*) filter (where p.acknowledged_at is null and ch.status = ?) as pending
                             from channel_participant p join channel ch on ch.channel_id = p.channel_id
                             where p.participant = ?""")
-                    .param(power.name()).query().singleRow();
+                    .params(ChannelStatus.OPEN.name(), power.name()).query().singleRow();
             latencies.add(new CoordinationMetrics.PowerLatency(power.name(), durations(millis), count(counts, "late"),
                     count(counts, "overdue"), count(counts, "pending")));
         }
@@ -68,11 +70,12 @@ class CoordinationMetricsRepository {
         for (Organization organization : Organization.values()) {
             Map<String, Object> counts = db.sql("""
                             select count(*) as referred,
-                                   count(*) filter (where status in ('ACCEPTED', 'OUTCOME_REPORTED')) as accepted,
-                                   count(*) filter (where status = 'DECLINED') as declined,
-                                   count(*) filter (where status = 'PENDING') as pending
+                                   count(*) filter (where status in (?, ?)) as accepted,
+                                   count(*) filter (where status = ?) as declined,
+                                   count(*) filter (where status = ?) as pending
                             from crisis_referral where organization = ?""")
-                    .param(organization.name()).query().singleRow();
+                    .params(ReferralStatus.ACCEPTED.name(), ReferralStatus.OUTCOME_REPORTED.name(),
+                            ReferralStatus.DECLINED.name(), ReferralStatus.PENDING.name(), organization.name()).query().singleRow();
             int accepted = count(counts, "accepted");
             int declined = count(counts, "declined");
             rates.add(new CoordinationMetrics.ReferralAcceptance(organization.name(), count(counts, "referred"),

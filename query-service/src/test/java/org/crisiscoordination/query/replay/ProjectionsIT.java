@@ -1,6 +1,9 @@
 package org.crisiscoordination.query.replay;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.crisiscoordination.kernel.crisis.CrisisEscalated;
 import org.crisiscoordination.kernel.crisis.CrisisId;
 import org.crisiscoordination.kernel.crisis.RegionalCrisisRaised;
@@ -8,9 +11,14 @@ import org.crisiscoordination.kernel.crisis.Severity;
 import org.crisiscoordination.kernel.region.SecurityTopic;
 import org.crisiscoordination.kernel.region.StateCode;
 import org.crisiscoordination.testsupport.Api;
+import org.crisiscoordination.query.config.QueryServiceProperties;
 import org.crisiscoordination.query.support.EventAppender;
 import org.crisiscoordination.query.support.QueryServiceIT;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.AnnotationTypeFilter;
+import org.springframework.util.ClassUtils;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,7 +30,23 @@ import static org.awaitility.Awaitility.await;
 /** The projections' progress, and rebuilding one from the first event while reads go on. */
 class ProjectionsIT extends QueryServiceIT {
 
-    private static final List<String> PROJECTIONS = List.of("channel-view", "crisis-board", "security-mechanism");
+    /** The projections, as the handler classes name their processing groups: independent of what the API lists. */
+    private static final List<String> PROJECTIONS = declaredProjections();
+
+    @Autowired
+    private EventProcessingConfiguration processing;
+
+    @Autowired
+    private QueryServiceProperties properties;
+
+    @Test
+    void everyProjectionRunsWithTheConfiguredBatchSize() {
+        assertThat(processing.eventProcessors().keySet()).containsExactlyInAnyOrderElementsOf(PROJECTIONS);
+        assertThat(properties.projections().batchSize()).isGreaterThan(1);
+        processing.eventProcessors().forEach((name, processor) -> assertThat(processor)
+                .as(name).isInstanceOf(TrackingEventProcessor.class)
+                .extracting("batchSize").isEqualTo(properties.projections().batchSize()));
+    }
 
     @Test
     void reportsEveryProjectionCaughtUpWithTheStore() {
@@ -97,6 +121,15 @@ class ProjectionsIT extends QueryServiceIT {
             }
         }
         throw new AssertionError("no projection " + name);
+    }
+
+    private static List<String> declaredProjections() {
+        ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
+        scanner.addIncludeFilter(new AnnotationTypeFilter(ProcessingGroup.class));
+        return scanner.findCandidateComponents("org.crisiscoordination.query").stream()
+                .map(bean -> ClassUtils.resolveClassName(bean.getBeanClassName(), null))
+                .map(type -> type.getAnnotation(ProcessingGroup.class).value())
+                .distinct().sorted().toList();
     }
 
     private long positionOfLastEvent() {

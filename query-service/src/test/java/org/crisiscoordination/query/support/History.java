@@ -10,6 +10,7 @@ import org.crisiscoordination.kernel.mechanism.MechanismId;
 import org.crisiscoordination.kernel.region.MajorPower;
 import org.crisiscoordination.kernel.region.SecurityTopic;
 import org.crisiscoordination.kernel.region.StateCode;
+import org.crisiscoordination.kernel.store.AggregateTypes;
 import org.crisiscoordination.query.support.EventAppender.Appended;
 import org.crisiscoordination.query.support.EventAppender.Caller;
 
@@ -26,9 +27,9 @@ import java.util.List;
  */
 public final class History {
 
-    public static final String CRISIS = "Crisis";
-    public static final String CHANNEL = "MajorPowerChannel";
-    public static final String MECHANISM = "SecurityMechanism";
+    public static final String CRISIS = AggregateTypes.CRISIS;
+    public static final String CHANNEL = AggregateTypes.CHANNEL;
+    public static final String MECHANISM = AggregateTypes.MECHANISM;
 
     private final EventAppender store;
     private long last = -1;

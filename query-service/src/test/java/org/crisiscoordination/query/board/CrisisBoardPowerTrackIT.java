@@ -33,19 +33,16 @@ import static org.crisiscoordination.kernel.region.MajorPower.JP;
 import static org.crisiscoordination.kernel.region.MajorPower.US;
 
 /**
- * The board's power-track handlers called directly, against the crisis row: what each crisis and
+ * The board projection's power-track handlers called directly, against the crisis row: what each crisis and
  * channel event does to it, and that an event handled again (an older one among them) changes
  * nothing, as {@link CrisisBoardProjectionIT} asks of the rest of the board.
  */
-class PowerTrackOnTheBoardIT extends QueryServiceIT {
+class CrisisBoardPowerTrackIT extends QueryServiceIT {
 
     private static final Instant T0 = Instant.parse("2024-08-01T08:00:00Z");
 
     @Autowired
     private CrisisBoardProjection board;
-
-    @Autowired
-    private PowerTrackOnTheBoard powerTrack;
 
     private final CrisisId crisis = CrisisId.random();
     private final ChannelId channel = ChannelId.random();
@@ -54,8 +51,8 @@ class PowerTrackOnTheBoardIT extends QueryServiceIT {
     void openingThePowerTrackNamesTheChannelAndMakesTheCrisisCoordinatingAtItsSequence() {
         raise();
 
-        powerTrack.on(new PowerTrackOpened(crisis, channel), T0.plusSeconds(60), 1);
-        powerTrack.on(convened(CN, US, JP), T0.plusSeconds(60));
+        board.on(new PowerTrackOpened(crisis, channel), T0.plusSeconds(60), 1);
+        board.on(convened(CN, US, JP), T0.plusSeconds(60));
 
         Row row = row();
         assertThat(row.channelId()).isEqualTo(channel.value());
@@ -74,8 +71,8 @@ class PowerTrackOnTheBoardIT extends QueryServiceIT {
         raise();
         open();
 
-        powerTrack.on(new ChannelParticipationAcknowledged(channel, US, false), T0.plusSeconds(120));
-        powerTrack.on(new PositionStatementSubmitted(channel, US, "calm"), T0.plusSeconds(180));
+        board.on(new ChannelParticipationAcknowledged(channel, US, false), T0.plusSeconds(120));
+        board.on(new PositionStatementSubmitted(channel, US, "calm"), T0.plusSeconds(180));
 
         assertThat(row().version()).isEqualTo(1);
         assertThat(row().lastActivityAt()).isEqualTo(T0.plusSeconds(180));
@@ -87,9 +84,9 @@ class PowerTrackOnTheBoardIT extends QueryServiceIT {
         open();
         ChannelParticipationAcknowledged acknowledged = new ChannelParticipationAcknowledged(channel, CN, false);
 
-        powerTrack.on(acknowledged, T0.plusSeconds(120));
-        powerTrack.on(acknowledged, T0.plusSeconds(120));
-        powerTrack.on(new ChannelParticipationAcknowledged(channel, US, true), T0.plusSeconds(180));
+        board.on(acknowledged, T0.plusSeconds(120));
+        board.on(acknowledged, T0.plusSeconds(120));
+        board.on(new ChannelParticipationAcknowledged(channel, US, true), T0.plusSeconds(180));
 
         assertThat(row().acknowledgedBy()).containsExactly("CN", "US");
     }
@@ -99,13 +96,13 @@ class PowerTrackOnTheBoardIT extends QueryServiceIT {
         raise();
         open();
 
-        powerTrack.on(new MajorPowerChannelClosed(channel, crisis, ChannelOutcome.SUPERSEDED, "new format"),
+        board.on(new MajorPowerChannelClosed(channel, crisis, ChannelOutcome.SUPERSEDED, "new format"),
                 T0.plusSeconds(300));
         assertThat(row().channelStatus()).isEqualTo("CLOSED");
         assertThat(row().channelOutcome()).isEqualTo("SUPERSEDED");
         assertThat(row().version()).isEqualTo(1);
 
-        powerTrack.on(new PowerTrackClosed(crisis, channel, ChannelOutcome.SUPERSEDED), T0.plusSeconds(300), 2);
+        board.on(new PowerTrackClosed(crisis, channel, ChannelOutcome.SUPERSEDED), T0.plusSeconds(300), 2);
         assertThat(row().version()).isEqualTo(2);
         assertThat(row().lastActivityAt()).isEqualTo(T0.plusSeconds(300));
     }
@@ -115,10 +112,10 @@ class PowerTrackOnTheBoardIT extends QueryServiceIT {
         raise();
         ChannelId stranger = ChannelId.random();
 
-        powerTrack.on(new MajorPowerChannelConvened(stranger, crisis, List.of(CN, US), "talks", Duration.ofHours(1),
+        board.on(new MajorPowerChannelConvened(stranger, crisis, List.of(CN, US), "talks", Duration.ofHours(1),
                 T0.plusSeconds(3600)), T0.plusSeconds(60));
-        powerTrack.on(new ChannelParticipationAcknowledged(stranger, CN, false), T0.plusSeconds(120));
-        powerTrack.on(new MajorPowerChannelClosed(stranger, crisis, ChannelOutcome.NO_CONSENSUS, "none"),
+        board.on(new ChannelParticipationAcknowledged(stranger, CN, false), T0.plusSeconds(120));
+        board.on(new MajorPowerChannelClosed(stranger, crisis, ChannelOutcome.NO_CONSENSUS, "none"),
                 T0.plusSeconds(180));
 
         Row row = row();
@@ -133,11 +130,11 @@ class PowerTrackOnTheBoardIT extends QueryServiceIT {
     void aPowerTrackOpenedHandledAgainDoesNotWipeWhatItsChannelDidSince() {
         raise();
         PowerTrackOpened opened = new PowerTrackOpened(crisis, channel);
-        powerTrack.on(opened, T0.plusSeconds(60), 1);
-        powerTrack.on(convened(CN, US), T0.plusSeconds(60));
-        powerTrack.on(new ChannelParticipationAcknowledged(channel, CN, false), T0.plusSeconds(120));
+        board.on(opened, T0.plusSeconds(60), 1);
+        board.on(convened(CN, US), T0.plusSeconds(60));
+        board.on(new ChannelParticipationAcknowledged(channel, CN, false), T0.plusSeconds(120));
 
-        powerTrack.on(opened, T0.plusSeconds(60), 1);
+        board.on(opened, T0.plusSeconds(60), 1);
 
         Row row = row();
         assertThat(row.participants()).isEqualTo(2);
@@ -151,12 +148,12 @@ class PowerTrackOnTheBoardIT extends QueryServiceIT {
         open();
         ProposalId proposal = ProposalId.random();
         JointStatementProposed proposed = new JointStatementProposed(channel, proposal, CN, "draft", null);
-        powerTrack.on(proposed, T0.plusSeconds(120));
-        powerTrack.on(new JointStatementEndorsed(channel, proposal, CN), T0.plusSeconds(130));
-        powerTrack.on(new JointStatementEndorsed(channel, proposal, US), T0.plusSeconds(140));
-        powerTrack.on(new JointStatementAdopted(channel, proposal, "draft"), T0.plusSeconds(140));
+        board.on(proposed, T0.plusSeconds(120));
+        board.on(new JointStatementEndorsed(channel, proposal, CN), T0.plusSeconds(130));
+        board.on(new JointStatementEndorsed(channel, proposal, US), T0.plusSeconds(140));
+        board.on(new JointStatementAdopted(channel, proposal, "draft"), T0.plusSeconds(140));
 
-        powerTrack.on(proposed, T0.plusSeconds(120));
+        board.on(proposed, T0.plusSeconds(120));
 
         assertThat(row().jointStatement()).isEqualTo("ADOPTED");
     }
@@ -170,8 +167,8 @@ class PowerTrackOnTheBoardIT extends QueryServiceIT {
 
     /** The power track opened and its channel convened, with CN and US, at T0 + 60 s. */
     private void open() {
-        powerTrack.on(new PowerTrackOpened(crisis, channel), T0.plusSeconds(60), 1);
-        powerTrack.on(convened(CN, US), T0.plusSeconds(60));
+        board.on(new PowerTrackOpened(crisis, channel), T0.plusSeconds(60), 1);
+        board.on(convened(CN, US), T0.plusSeconds(60));
     }
 
     private MajorPowerChannelConvened convened(MajorPower... participants) {
