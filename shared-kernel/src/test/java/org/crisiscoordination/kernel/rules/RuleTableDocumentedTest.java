@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -27,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * exists in some module's test sources, is a test, and mentions the rule it pins (by constant or
  * by code, in its body or in a helper of its class that it calls). The test sources are read from
  * the repository, not the classpath: the kernel is built before the modules whose tests pin its rules.
+ * Every other test the README or the docs name (the seams list, say) must exist too.
  */
 class RuleTableDocumentedTest {
 
@@ -101,6 +103,27 @@ class RuleTableDocumentedTest {
                 }
             }
             softly.assertThat(references).as("row %s: tests named", row.getKey()).isPositive();
+        }
+        softly.assertAll();
+    }
+
+    /** The README's seams and the docs name tests too; each must exist, or the list has drifted. */
+    @Test
+    void everyTestTheReadmeAndTheDocsNameExists() throws IOException {
+        List<Path> documents = new ArrayList<>(List.of(root.resolve("README.md")));
+        try (Stream<Path> docs = Files.list(root.resolve("docs"))) {
+            docs.filter(file -> file.toString().endsWith(".md")).sorted().forEach(documents::add);
+        }
+        SoftAssertions softly = new SoftAssertions();
+        for (Path document : documents) {
+            Matcher reference = TEST_REFERENCE.matcher(Files.readString(document));
+            while (reference.find()) {
+                String className = reference.group(1);
+                String method = reference.group(2);
+                softly.assertThat(testSources.getOrDefault(className, List.of()).stream()
+                                .anyMatch(source -> testMethodBody(source, method).isPresent()))
+                        .as("%s names the test %s#%s", root.relativize(document), className, method).isTrue();
+            }
         }
         softly.assertAll();
     }
