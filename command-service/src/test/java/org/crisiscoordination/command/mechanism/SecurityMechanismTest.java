@@ -42,7 +42,7 @@ import static org.crisiscoordination.kernel.region.SecurityTopic.TRANSNATIONAL_C
  */
 class SecurityMechanismTest {
 
-    /** The graduated agenda as DOMAIN.md lists it. */
+    /** The graduated agenda as docs/domain.md lists it. */
     private static final List<SecurityTopic> TIER_ONE =
             List.of(DISASTER_RELIEF, MARITIME_SEARCH_AND_RESCUE, PUBLIC_HEALTH, COUNTER_PIRACY);
     private static final List<SecurityTopic> TIER_TWO =
