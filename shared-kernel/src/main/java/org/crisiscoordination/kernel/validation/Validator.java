@@ -17,11 +17,15 @@ public final class Validator {
 
     private final List<FieldError> errors = new ArrayList<>();
 
-    /** Text that must be present, not blank, and at most {@code max} characters long. */
+    /**
+     * Text that must be present, not blank, at most {@code max} characters long, and hold only what
+     * {@link TextContent} allows. Every free-text field of every command passes here.
+     */
     public Validator text(String field, String value, int max) {
         if (value == null || value.isBlank()) {
             return reject(field, "must not be blank");
         }
+        TextContent.flaw(value).ifPresent(flaw -> reject(field, flaw));
         int length = value.codePointCount(0, value.length());
         if (length > max) {
             reject(field, "must be at most " + max + " characters (is " + length + ")");
