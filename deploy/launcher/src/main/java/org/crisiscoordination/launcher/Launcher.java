@@ -17,6 +17,10 @@ public final class Launcher {
     private final Settings settings;
     private final List<ServiceProcess> services = new ArrayList<>();
     private Database database;
+    /** Set once the user asked to stop: a service that exits after that was stopped, not lost. */
+    private volatile boolean stopping;
+    /** Set when the launcher itself gives up, so that its exit is not reported as the user's request. */
+    private volatile boolean failed;
 
     private Launcher(Settings settings) {
         this.settings = settings;
@@ -35,15 +39,22 @@ public final class Launcher {
             System.exit(2);
             return;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(launcher::stop, "launcher-stop"));
+        Runtime.getRuntime().addShutdownHook(new Thread(launcher::stopAsked, "launcher-stop"));
         try {
             launcher.start();
             int status = launcher.awaitFirstExit();
+            if (launcher.stopping) {
+                return; // the shutdown hook is stopping everything; exiting here would race it
+            }
+            launcher.failed = true;
             System.err.println("deploy/run: a service stopped unexpectedly; stopping the others");
             System.exit(status == 0 ? 1 : status);
         } catch (Exception e) {
-            System.err.println("deploy/run: " + e.getMessage());
-            System.exit(1);
+            if (!launcher.stopping) {
+                launcher.failed = true;
+                System.err.println("deploy/run: " + e.getMessage());
+                System.exit(1);
+            }
         }
     }
 
@@ -82,6 +93,15 @@ public final class Launcher {
         CompletableFuture<?>[] exits = services.stream().map(s -> s.process().onExit()).toArray(CompletableFuture[]::new);
         Process first = (Process) CompletableFuture.anyOf(exits).get();
         return first.exitValue();
+    }
+
+    /** Ctrl-C or SIGTERM (the JVM's shutdown hook): says so, then stops everything. */
+    private void stopAsked() {
+        if (!failed) {
+            stopping = true;
+            System.out.println("Stopping (Ctrl-C or SIGTERM): the services, then PostgreSQL ...");
+        }
+        stop();
     }
 
     /** Stops the services newest first, then PostgreSQL; safe to call more than once. */
