@@ -21,6 +21,7 @@ public enum ProblemType {
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", 422,
             "The Idempotency-Key was already used with a different request body"),
     NOT_YET_CONSISTENT("not-yet-consistent", 503, "The read models do not include that write yet"),
+    SERVICE_UNAVAILABLE("service-unavailable", 503, "The service cannot reach its database now"),
     INTERNAL_ERROR("internal-error", 500, "The service failed");
 
     public static final String URI_PREFIX = "urn:crisis-coordination:problem:";
