@@ -6,6 +6,7 @@ import org.crisiscoordination.edge.problem.ProblemCaching;
 import org.crisiscoordination.edge.web.AnswerHeadersFilter;
 import org.crisiscoordination.edge.web.BodySizeLimitFilter;
 import org.crisiscoordination.edge.web.CorrelationIdFilter;
+import org.crisiscoordination.edge.web.ProblemReportValveInstaller;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
@@ -16,6 +17,6 @@ import org.springframework.context.annotation.Import;
  */
 @Configuration(proxyBeanMethods = false)
 @Import({JsonConfiguration.class, ProblemAdvice.class, ProblemCaching.class, CorrelationIdFilter.class,
-        AnswerHeadersFilter.class, BodySizeLimitFilter.class})
+        AnswerHeadersFilter.class, BodySizeLimitFilter.class, ProblemReportValveInstaller.class})
 public class ServiceEdge {
 }
