@@ -43,6 +43,7 @@ public final class Api {
         private final String path;
         private final Map<String, String> headers = new LinkedHashMap<>();
         private String body;
+        private java.time.Duration timeout;
 
         private Request(String method, String path) {
             this.method = method;
@@ -60,6 +61,12 @@ public final class Api {
             return this;
         }
 
+        /** Fails the request (HttpTimeoutException) unless its answer comes within {@code limit}. */
+        public Request within(java.time.Duration limit) {
+            this.timeout = limit;
+            return this;
+        }
+
         public Request body(String json) {
             this.body = json;
             return this;
@@ -68,6 +75,9 @@ public final class Api {
         public Answer send() {
             HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path));
             headers.forEach(builder::header);
+            if (timeout != null) {
+                builder.timeout(timeout);
+            }
             builder.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(body));
             try {

@@ -2,8 +2,11 @@ package org.crisiscoordination.edge;
 
 import org.crisiscoordination.edge.json.JsonConfiguration;
 import org.crisiscoordination.edge.problem.ProblemAdvice;
+import org.crisiscoordination.edge.problem.ProblemCaching;
+import org.crisiscoordination.edge.web.AnswerHeadersFilter;
 import org.crisiscoordination.edge.web.BodySizeLimitFilter;
 import org.crisiscoordination.edge.web.CorrelationIdFilter;
+import org.crisiscoordination.edge.web.ProblemReportValveInstaller;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
@@ -13,6 +16,7 @@ import org.springframework.context.annotation.Import;
  * so Spring Boot's and Axon's defaults (the object mappers above all) back off for them as before.
  */
 @Configuration(proxyBeanMethods = false)
-@Import({JsonConfiguration.class, ProblemAdvice.class, CorrelationIdFilter.class, BodySizeLimitFilter.class})
+@Import({JsonConfiguration.class, ProblemAdvice.class, ProblemCaching.class, CorrelationIdFilter.class,
+        AnswerHeadersFilter.class, BodySizeLimitFilter.class, ProblemReportValveInstaller.class})
 public class ServiceEdge {
 }

@@ -43,6 +43,8 @@ import java.util.stream.Collectors;
 public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+    /** About how long the pool takes to notice the database is back. */
+    private static final String RETRY_AFTER_SECONDS = "2";
 
     @ExceptionHandler(InvalidValueException.class)
     ProblemDetail invalid(InvalidValueException e, HttpServletRequest request) {
@@ -69,10 +71,18 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ProblemDetail failed(Exception e, HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> failed(Exception e, HttpServletRequest request) {
+        if (DatabaseOutage.isCause(e)) {
+            log.warn("Request {} {} found the database unreachable: {}", request.getMethod(), request.getRequestURI(),
+                    e.getMessage());
+            return ResponseEntity.status(ProblemType.SERVICE_UNAVAILABLE.status())
+                    .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                    .body(Problems.of(ProblemType.SERVICE_UNAVAILABLE,
+                            "the database cannot be reached now; retry after a few seconds", request));
+        }
         log.error("Request {} {} failed", request.getMethod(), request.getRequestURI(), e);
-        return Problems.of(ProblemType.INTERNAL_ERROR,
-                "the service failed; quote the correlation id when you report it", request);
+        return ResponseEntity.internalServerError().body(Problems.of(ProblemType.INTERNAL_ERROR,
+                "the service failed; quote the correlation id when you report it", request));
     }
 
     @Override

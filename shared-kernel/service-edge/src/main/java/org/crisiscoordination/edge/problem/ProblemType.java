@@ -18,9 +18,11 @@ public enum ProblemType {
     VERSION_MISMATCH("version-mismatch", 412, "The version in If-Match is not the current one"),
     PAYLOAD_TOO_LARGE("payload-too-large", 413, "The request body is larger than 64 KiB"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "The request body must be application/json"),
+    REQUEST_HEADERS_TOO_LARGE("request-headers-too-large", 431, "The request headers are larger than 8 KiB"),
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", 422,
             "The Idempotency-Key was already used with a different request body"),
     NOT_YET_CONSISTENT("not-yet-consistent", 503, "The read models do not include that write yet"),
+    SERVICE_UNAVAILABLE("service-unavailable", 503, "The service cannot reach its database now"),
     INTERNAL_ERROR("internal-error", 500, "The service failed");
 
     public static final String URI_PREFIX = "urn:crisis-coordination:problem:";
@@ -44,6 +46,7 @@ public enum ProblemType {
             case 406 -> NOT_ACCEPTABLE;
             case 413 -> PAYLOAD_TOO_LARGE;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            case 431 -> REQUEST_HEADERS_TOO_LARGE;
             default -> status >= 400 && status < 500 ? INVALID_REQUEST : INTERNAL_ERROR;
         };
     }

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.crisiscoordination.edge.web.CorrelationIdFilter;
 import org.crisiscoordination.kernel.validation.FieldError;
 import org.crisiscoordination.kernel.validation.InvalidValueException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -39,6 +40,7 @@ public final class Problems {
     /** For answers given before Spring MVC sees the request, in servlet filters. */
     public static void write(ProblemDetail problem, HttpServletResponse response, ObjectMapper json) throws IOException {
         response.setStatus(problem.getStatus());
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);
     }

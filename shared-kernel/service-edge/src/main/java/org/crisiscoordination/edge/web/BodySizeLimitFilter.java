@@ -22,7 +22,7 @@ import java.io.IOException;
  * reading; a chunked body is counted as it is read and refused when it passes the cap.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+@Order(Ordered.HIGHEST_PRECEDENCE + 2)
 public class BodySizeLimitFilter extends OncePerRequestFilter {
 
     public static final int LIMIT = 64 * 1024;
