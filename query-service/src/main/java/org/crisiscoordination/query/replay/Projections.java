@@ -1,11 +1,13 @@
 package org.crisiscoordination.query.replay;
 
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.crisiscoordination.edge.store.EventStoreSchema;
 import org.crisiscoordination.query.projection.ProjectionProgress;
 import org.crisiscoordination.query.web.NotFoundException;
@@ -29,11 +31,14 @@ public class Projections {
     private final EventProcessingConfiguration processing;
     private final ProjectionProgress progress;
     private final JdbcTemplate jdbc;
+    private final TransactionManager transactions;
 
-    public Projections(EventProcessingConfiguration processing, ProjectionProgress progress, JdbcTemplate jdbc) {
+    public Projections(EventProcessingConfiguration processing, ProjectionProgress progress, JdbcTemplate jdbc,
+                       TransactionManager transactions) {
         this.processing = processing;
         this.progress = progress;
         this.jdbc = jdbc;
+        this.transactions = transactions;
     }
 
     /**
@@ -41,8 +46,11 @@ public class Projections {
      * @param position the global position up to which the projection has handled the store
      * @param lag      how many events the store holds after that position
      * @param progress how much of the store it has handled, 0..1; while replaying, of the replay
+     * @param deadLetters how many events it parked because they failed deterministically (they,
+     *                    and later events of their sequences, wait in its dead-letter queue)
      */
-    public record Status(String name, String status, long position, long lag, boolean replaying, double progress) {
+    public record Status(String name, String status, long position, long lag, boolean replaying, double progress,
+                         long deadLetters) {
     }
 
     public List<Status> all() {
@@ -50,9 +58,15 @@ public class Projections {
         return progress.projections().stream().sorted().map(name -> statusOf(name, head)).toList();
     }
 
+    /** How many events the projection has parked in its dead-letter queue. */
+    public long deadLetters(String name) {
+        return processing.deadLetterQueue(name).map(SequencedDeadLetterQueue::size).orElse(0L);
+    }
+
     /**
-     * Stops the projection, resets its token (its reset handler empties its tables), and starts it
-     * again from the first event; it rebuilds in the background while reads go on.
+     * Stops the projection, resets its token (its reset handler empties its tables), empties its
+     * dead-letter queue (an event that still fails is parked again), and starts it again from the
+     * first event; it rebuilds in the background while reads go on.
      */
     public void replay(String name) {
         StreamingEventProcessor processor = processor(name);
@@ -62,6 +76,7 @@ public class Projections {
         try {
             processor.shutdownAsync().get(STOP_SECONDS, TimeUnit.SECONDS);
             processor.resetTokens();
+            processing.deadLetterQueue(name).ifPresent(queue -> transactions.executeInTransaction(queue::clear));
         } catch (UnableToClaimTokenException e) {
             throw new ReplayRefusedException("another instance of the query service holds " + name
                     + "; stop it there, or replay on the instance that holds it", e);
@@ -85,7 +100,7 @@ public class Projections {
         String status = processor.isError() ? "ERROR" : !processor.isRunning() ? "STOPPED"
                 : replaying ? "REPLAYING" : "RUNNING";
         return new Status(name, status, position, eventsAfter(position), replaying,
-                fraction(position, replaying ? resetAt : head));
+                fraction(position, replaying ? resetAt : head), deadLetters(name));
     }
 
     private StreamingEventProcessor processor(String name) {

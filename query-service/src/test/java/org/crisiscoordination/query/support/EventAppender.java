@@ -74,6 +74,20 @@ public final class EventAppender {
 
     /** Appends one event at its aggregate's next sequence number, in one transaction. */
     public Appended append(String aggregateType, String aggregateId, Object payload, Instant at, Caller caller) {
+        return append(aggregateType, aggregateId, payload.getClass(), JSON.valueToTree(payload), at, caller);
+    }
+
+    /**
+     * Appends an event stored as the given JSON, which need not be what its type would write: an
+     * event the command service would refuse today, or one that cannot be read back.
+     */
+    public Appended append(String aggregateType, String aggregateId, Class<?> payloadType, JsonNode payloadJson) {
+        return append(aggregateType, aggregateId, payloadType, payloadJson,
+                Instant.now().truncatedTo(ChronoUnit.MILLIS), Caller.of("tester@secretariat", null));
+    }
+
+    private Appended append(String aggregateType, String aggregateId, Class<?> payloadType, JsonNode payloadJson,
+                            Instant at, Caller caller) {
         return transaction.execute(status -> {
             List<Map<String, Object>> last = jdbc.queryForList("select sequence_number, convert_from(meta_data, 'UTF8')"
                     + " as meta from " + EventStoreSchema.EVENTS
@@ -81,9 +95,8 @@ public final class EventAppender {
             long sequence = last.isEmpty() ? 0 : ((Number) last.get(0).get("sequence_number")).longValue() + 1;
             String previousHash = last.isEmpty() ? HashChain.GENESIS
                     : read((String) last.get(0).get("meta")).get(AuditMetadata.HASH).asText();
-            JsonNode payloadJson = JSON.valueToTree(payload);
             AuditRecord record = new AuditRecord(aggregateType, aggregateId, sequence,
-                    payload.getClass().getSimpleName(), payloadJson, DateTimeUtils.formatInstant(at), caller.actor(),
+                    payloadType.getSimpleName(), payloadJson, DateTimeUtils.formatInstant(at), caller.actor(),
                     caller.onBehalfOf(), caller.commandId(), caller.correlationId(), caller.causationId());
             String hash = HashChain.hash(previousHash, record);
             Map<String, Object> meta = new LinkedHashMap<>();
@@ -100,7 +113,7 @@ public final class EventAppender {
                             + " sequence_number, type, time_stamp, payload_type, payload_revision, payload, meta_data)"
                             + " values (?, ?, ?, ?, ?, ?, null, ?, ?)",
                     UUID.randomUUID().toString(), aggregateId, sequence, aggregateType, record.occurredAt(),
-                    payload.getClass().getName(), bytes(payloadJson), bytes(meta));
+                    payloadType.getName(), bytes(payloadJson), bytes(meta));
             Long position = jdbc.queryForObject("select global_index from " + EventStoreSchema.EVENTS
                     + " where aggregate_identifier = ? and sequence_number = ?", Long.class, aggregateId, sequence);
             if (notify) {
