@@ -6,8 +6,11 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -50,10 +53,26 @@ class RuleTableDocumentedTest {
     static void readTheTableAndTheTestSources() throws IOException {
         root = repositoryRoot();
         rows = ruleRows(Files.readString(root.resolve("docs/domain.md")));
-        try (Stream<Path> files = Files.walk(root)) {
-            testSources = files.filter(RuleTableDocumentedTest::isTestSource)
-                    .collect(Collectors.groupingBy(file -> file.getFileName().toString().replace(".java", "")));
-        }
+        List<Path> sources = new ArrayList<>();
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+                String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
+                boolean skipped = !dir.equals(root) && (name.startsWith(".") || name.equals("target")
+                        || name.equals("node_modules") || name.equals("main"));
+                return skipped ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                if (isTestSource(file)) {
+                    sources.add(file);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        testSources = sources.stream()
+                .collect(Collectors.groupingBy(file -> file.getFileName().toString().replace(".java", "")));
     }
 
     @Test
@@ -177,9 +196,7 @@ class RuleTableDocumentedTest {
     }
 
     private static boolean isTestSource(Path file) {
-        String path = root.relativize(file).toString().replace('\\', '/');
-        return path.endsWith(".java") && path.contains("src/test/java/")
-                && Arrays.stream(path.split("/")).noneMatch(part -> part.equals("target") || part.startsWith("."));
+        return file.toString().endsWith(".java") && root.relativize(file).toString().replace('\\', '/').contains("src/test/java/");
     }
 
     /** The directory that holds the root pom and the docs: the module's directory or one above it. */
@@ -196,7 +213,12 @@ class RuleTableDocumentedTest {
      * Java source with comments blanked ({@code code}), and with string and character literals
      * blanked too ({@code structure}, for counting braces); both keep every offset.
      */
-    record JavaText(String code, String structure, Map<String, Optional<String>> bodies) {
+    record JavaText(String code, String structure, Map<String, Integer> declarations) {
+
+        /** A word, then a method's name and its opening parenthesis: a declaration if a body follows. */
+        private static final Pattern DECLARED = Pattern.compile("([\\w$<>\\[\\],.?]+)\\s+([a-z][\\w$]*)\\s*\\(");
+        private static final java.util.Set<String> KEYWORDS = java.util.Set.of("new", "return", "else", "throw", "case",
+                "if", "for", "while", "switch", "catch", "synchronized", "try", "do", "assert", "yield");
 
         static JavaText of(String source) {
             StringBuilder code = new StringBuilder(source);
@@ -226,7 +248,39 @@ class RuleTableDocumentedTest {
                 }
                 i = end;
             }
-            return new JavaText(code.toString(), structure.toString(), new HashMap<>());
+            return new JavaText(code.toString(), structure.toString(), declarations(structure.toString()));
+        }
+
+        /** Where the body of each method declared here opens, by name (its first declaration). */
+        private static Map<String, Integer> declarations(String structure) {
+            Map<String, Integer> found = new HashMap<>();
+            Matcher declared = DECLARED.matcher(structure);
+            while (declared.find()) {
+                if (KEYWORDS.contains(declared.group(1)) || KEYWORDS.contains(declared.group(2))) {
+                    continue;
+                }
+                int depth = 0;
+                int next = declared.end() - 1;
+                for (; next < structure.length(); next++) {
+                    char c = structure.charAt(next);
+                    depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+                    if (depth == 0 || c == ';' || c == '{' || c == '}') {
+                        break;
+                    }
+                }
+                if (next < structure.length() && structure.charAt(next) == ')') {
+                    int body = next + 1;
+                    while (body < structure.length() && structure.charAt(body) != '{' && structure.charAt(body) != ';'
+                            && structure.charAt(body) != '}' && structure.charAt(body) != '=') {
+                        body++; // whitespace, or a throws clause
+                    }
+                    if (body < structure.length() && structure.charAt(body) == '{'
+                            && structure.substring(next + 1, body).matches("\\s*(throws\\s+[\\w$.,\\s]+)?")) {
+                        found.putIfAbsent(declared.group(2), body);
+                    }
+                }
+            }
+            return found;
         }
 
         /** The block that opens at {@code open}, braces included, comments left out. */
@@ -244,13 +298,7 @@ class RuleTableDocumentedTest {
 
         /** The body of a method declared here under that name (its first declaration), if any. */
         Optional<String> bodyOf(String method) {
-            return bodies.computeIfAbsent(method, this::findBodyOf);
-        }
-
-        private Optional<String> findBodyOf(String method) {
-            Matcher declaration = Pattern.compile("\\b[\\w<>\\[\\]]+\\s+" + method
-                    + "\\s*\\([^;{}]*\\)\\s*(throws\\s+[\\w.,\\s]+)?\\{").matcher(structure);
-            return declaration.find() ? Optional.of(block(declaration.end() - 1)) : Optional.empty();
+            return Optional.ofNullable(declarations.get(method)).map(this::block);
         }
 
         private static int literalEnd(String source, int start) {
