@@ -5,22 +5,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,47 +32,22 @@ class RuleTableDocumentedTest {
     private static final String TABLE_HEADING = "## The state rules and the tests that pin them";
     private static final Pattern ROW = Pattern.compile("^\\|\\s*`([A-Z][A-Z_]*)`\\s*\\|(.*)\\|\\s*$");
     private static final Pattern TEST_REFERENCE = Pattern.compile("`([A-Z][A-Za-z0-9]*)#([a-z][A-Za-z0-9]*)`");
-    private static final Pattern TEST_ANNOTATION =
-            Pattern.compile("@(Test|ParameterizedTest|RepeatedTest|TestFactory|TestTemplate)\\b");
-
-    private static final Pattern CALL = Pattern.compile("\\b([a-z][A-Za-z0-9]*)\\s*\\(");
-
-    private static final Map<Path, JavaText> PARSED = new HashMap<>();
 
     private static Path root;
     private static Map<String, List<String>> rows;
-    private static Map<String, List<Path>> testSources;
+    private static TestSources testSources;
 
     @BeforeAll
     static void readTheTableAndTheTestSources() throws IOException {
         root = repositoryRoot();
         rows = ruleRows(Files.readString(root.resolve("docs/domain.md")));
-        List<Path> sources = new ArrayList<>();
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
-                String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
-                boolean skipped = !dir.equals(root) && (name.startsWith(".") || name.equals("target")
-                        || name.equals("node_modules") || name.equals("main"));
-                return skipped ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                if (isTestSource(file)) {
-                    sources.add(file);
-                }
-                return FileVisitResult.CONTINUE;
-            }
-        });
-        testSources = sources.stream()
-                .collect(Collectors.groupingBy(file -> file.getFileName().toString().replace(".java", "")));
+        testSources = TestSources.under(root);
     }
 
     @Test
     void theTableHasRows() {
         assertThat(rows).as("rows of the table under '%s' in docs/domain.md", TABLE_HEADING).isNotEmpty();
-        assertThat(testSources).as("test sources under %s", root).isNotEmpty();
+        assertThat(testSources.isEmpty()).as("no test sources under %s", root).isFalse();
     }
 
     @Test
@@ -109,17 +78,15 @@ class RuleTableDocumentedTest {
             while (reference.find()) {
                 references++;
                 String test = reference.group(1) + "#" + reference.group(2);
-                List<String> bodies = testSources.getOrDefault(reference.group(1), List.of()).stream()
-                        .map(source -> testMethodBody(source, reference.group(2))).flatMap(Optional::stream).toList();
-                softly.assertThat(bodies).as("row %s: a test method %s in the test sources", row.getKey(), test)
-                        .isNotEmpty();
+                Optional<String> body = testSources.testMethod(reference.group(1), reference.group(2));
+                softly.assertThat(body).as("row %s: a test method %s in the test sources", row.getKey(), test)
+                        .isPresent();
                 Pattern mention = Arrays.stream(Rule.values()).filter(r -> r.name().equals(row.getKey())).findFirst()
                         .map(rule -> Pattern.compile("\\b" + rule.name() + "\\b|\"" + Pattern.quote(rule.code()) + "\""))
                         .orElse(Pattern.compile(Pattern.quote(row.getKey())));
-                if (!bodies.isEmpty()) {
-                    softly.assertThat(bodies).as("row %s: %s mentions the rule by constant or code", row.getKey(), test)
-                            .anyMatch(body -> mention.matcher(body).find());
-                }
+                body.ifPresent(text -> softly.assertThat(mention.matcher(text).find())
+                        .as("row %s: %s mentions the rule by constant or code, in:%n%s", row.getKey(), test, text)
+                        .isTrue());
             }
             softly.assertThat(references).as("row %s: tests named", row.getKey()).isPositive();
         }
@@ -139,8 +106,7 @@ class RuleTableDocumentedTest {
             while (reference.find()) {
                 String className = reference.group(1);
                 String method = reference.group(2);
-                softly.assertThat(testSources.getOrDefault(className, List.of()).stream()
-                                .anyMatch(source -> testMethodBody(source, method).isPresent()))
+                softly.assertThat(testSources.testMethod(className, method).isPresent())
                         .as("%s names the test %s#%s", root.relativize(document), className, method).isTrue();
             }
         }
@@ -165,40 +131,6 @@ class RuleTableDocumentedTest {
         return rows;
     }
 
-    /**
-     * The text of a test method of that name in the source, comments left out, followed by the
-     * bodies of the methods of the same source it calls (its helpers); empty if it has no such test.
-     */
-    static Optional<String> testMethodBody(Path source, String method) {
-        JavaText text = PARSED.computeIfAbsent(source, file -> {
-            try {
-                return JavaText.of(Files.readString(file));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        Matcher declaration = Pattern.compile("\\bvoid\\s+" + method + "\\s*\\(").matcher(text.structure());
-        while (declaration.find()) {
-            String before = text.structure().substring(0, declaration.start());
-            int previous = Math.max(before.lastIndexOf(';'), Math.max(before.lastIndexOf('}'), before.lastIndexOf('{')));
-            if (TEST_ANNOTATION.matcher(before.substring(previous + 1)).find()) {
-                int open = text.structure().indexOf('{', declaration.end());
-                String body = text.block(open);
-                StringBuilder withHelpers = new StringBuilder(body);
-                Matcher call = CALL.matcher(text.structure().substring(open, open + body.length()));
-                while (call.find()) {
-                    text.bodyOf(call.group(1)).ifPresent(helper -> withHelpers.append('\n').append(helper));
-                }
-                return Optional.of(withHelpers.toString());
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static boolean isTestSource(Path file) {
-        return file.toString().endsWith(".java") && root.relativize(file).toString().replace('\\', '/').contains("src/test/java/");
-    }
-
     /** The directory that holds the root pom and the docs: the module's directory or one above it. */
     private static Path repositoryRoot() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
@@ -207,119 +139,5 @@ class RuleTableDocumentedTest {
             }
         }
         throw new IllegalStateException("no directory above " + Path.of("").toAbsolutePath() + " holds docs/domain.md");
-    }
-
-    /**
-     * Java source with comments blanked ({@code code}), and with string and character literals
-     * blanked too ({@code structure}, for counting braces); both keep every offset.
-     */
-    record JavaText(String code, String structure, Map<String, Integer> declarations) {
-
-        /** A word, then a method's name and its opening parenthesis: a declaration if a body follows. */
-        private static final Pattern DECLARED = Pattern.compile("([\\w$<>\\[\\],.?]+)\\s+([a-z][\\w$]*)\\s*\\(");
-        private static final java.util.Set<String> KEYWORDS = java.util.Set.of("new", "return", "else", "throw", "case",
-                "if", "for", "while", "switch", "catch", "synchronized", "try", "do", "assert", "yield");
-
-        static JavaText of(String source) {
-            StringBuilder code = new StringBuilder(source);
-            StringBuilder structure = new StringBuilder(source);
-            int i = 0;
-            while (i < source.length()) {
-                int end;
-                if (source.startsWith("//", i)) {
-                    end = source.indexOf('\n', i);
-                    end = end < 0 ? source.length() : end;
-                    blank(code, i, end);
-                    blank(structure, i, end);
-                } else if (source.startsWith("/*", i)) {
-                    end = source.indexOf("*/", i + 2);
-                    end = end < 0 ? source.length() : end + 2;
-                    blank(code, i, end);
-                    blank(structure, i, end);
-                } else if (source.startsWith("\"\"\"", i)) {
-                    end = source.indexOf("\"\"\"", i + 3);
-                    end = end < 0 ? source.length() : end + 3;
-                    blank(structure, i + 3, end - 3);
-                } else if (source.charAt(i) == '"' || source.charAt(i) == '\'') {
-                    end = literalEnd(source, i);
-                    blank(structure, i + 1, end - 1);
-                } else {
-                    end = i + 1;
-                }
-                i = end;
-            }
-            return new JavaText(code.toString(), structure.toString(), declarations(structure.toString()));
-        }
-
-        /** Where the body of each method declared here opens, by name (its first declaration). */
-        private static Map<String, Integer> declarations(String structure) {
-            Map<String, Integer> found = new HashMap<>();
-            Matcher declared = DECLARED.matcher(structure);
-            while (declared.find()) {
-                if (KEYWORDS.contains(declared.group(1)) || KEYWORDS.contains(declared.group(2))) {
-                    continue;
-                }
-                int depth = 0;
-                int next = declared.end() - 1;
-                for (; next < structure.length(); next++) {
-                    char c = structure.charAt(next);
-                    depth += c == '(' ? 1 : c == ')' ? -1 : 0;
-                    if (depth == 0 || c == ';' || c == '{' || c == '}') {
-                        break;
-                    }
-                }
-                if (next < structure.length() && structure.charAt(next) == ')') {
-                    int body = next + 1;
-                    while (body < structure.length() && structure.charAt(body) != '{' && structure.charAt(body) != ';'
-                            && structure.charAt(body) != '}' && structure.charAt(body) != '=') {
-                        body++; // whitespace, or a throws clause
-                    }
-                    if (body < structure.length() && structure.charAt(body) == '{'
-                            && structure.substring(next + 1, body).matches("\\s*(throws\\s+[\\w$.,\\s]+)?")) {
-                        found.putIfAbsent(declared.group(2), body);
-                    }
-                }
-            }
-            return found;
-        }
-
-        /** The block that opens at {@code open}, braces included, comments left out. */
-        String block(int open) {
-            int depth = 0;
-            for (int i = open; i >= 0 && i < structure.length(); i++) {
-                char c = structure.charAt(i);
-                depth += c == '{' ? 1 : c == '}' ? -1 : 0;
-                if (depth == 0) {
-                    return code.substring(open, i + 1);
-                }
-            }
-            return code.substring(Math.max(open, 0));
-        }
-
-        /** The body of a method declared here under that name (its first declaration), if any. */
-        Optional<String> bodyOf(String method) {
-            return Optional.ofNullable(declarations.get(method)).map(this::block);
-        }
-
-        private static int literalEnd(String source, int start) {
-            char quote = source.charAt(start);
-            for (int i = start + 1; i < source.length(); i++) {
-                char c = source.charAt(i);
-                if (c == '\\') {
-                    i++;
-                } else if (c == quote || c == '\n') {
-                    return i + 1;
-                }
-            }
-            return source.length();
-        }
-
-        private static void blank(StringBuilder text, int from, int to) {
-            for (int i = from; i < to; i++) {
-                if (text.charAt(i) != '\n') {
-                    text.setCharAt(i, ' ');
-                }
-            }
-        }
     }
 }
