@@ -9,12 +9,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * exists in some module's test sources, is a test, and mentions the rule it pins (by constant or
  * by code, in its body or in a helper of its class that it calls). The test sources are read from
  * the repository, not the classpath: the kernel is built before the modules whose tests pin its rules.
- * Every other test the README or the docs name (the seams list, say) must exist too.
+ * Every other test the README or the docs name (the seams list, say) must exist too, and the rule
+ * codes {@code docs/api.md} gives for its writes are the rules, all of them.
  */
 class RuleTableDocumentedTest {
 
@@ -82,7 +86,8 @@ class RuleTableDocumentedTest {
                 softly.assertThat(body).as("row %s: a test method %s in the test sources", row.getKey(), test)
                         .isPresent();
                 Pattern mention = Arrays.stream(Rule.values()).filter(r -> r.name().equals(row.getKey())).findFirst()
-                        .map(rule -> Pattern.compile("\\b" + rule.name() + "\\b|\"" + Pattern.quote(rule.code()) + "\""))
+                        .map(rule -> Pattern.compile(
+                                "\\b" + rule.name() + "\\b|\"" + Pattern.quote(rule.code()) + "\""))
                         .orElse(Pattern.compile(Pattern.quote(row.getKey())));
                 body.ifPresent(text -> softly.assertThat(mention.matcher(text).find())
                         .as("row %s: %s mentions the rule by constant or code, in:%n%s", row.getKey(), test, text)
@@ -90,6 +95,29 @@ class RuleTableDocumentedTest {
             }
             softly.assertThat(references).as("row %s: tests named", row.getKey()).isPositive();
         }
+        softly.assertAll();
+    }
+
+    /** docs/api.md lists the rules each write can be refused with: each is a rule, and no rule is left out. */
+    @Test
+    void theWriteEndpointsOfTheApiNameEveryRuleAndOnlyRules() throws IOException {
+        Map<String, Rule> byCode = Arrays.stream(Rule.values()).collect(Collectors.toMap(Rule::code, rule -> rule));
+        Set<Rule> named = EnumSet.noneOf(Rule.class);
+        SoftAssertions softly = new SoftAssertions();
+        for (String line : Files.readString(root.resolve("docs/api.md")).split("\n")) {
+            if (line.startsWith("| `POST /api/crises") || line.startsWith("| `POST /api/channels")
+                    || line.startsWith("| `POST /api/mechanism")) {
+                String[] cells = line.split("\\|");
+                Matcher code = Pattern.compile("`([a-z]+(-[a-z]+)*)`").matcher(cells[cells.length - 1]);
+                while (code.find()) {
+                    softly.assertThat(byCode).as("a rule code named by docs/api.md: %s", line.substring(0, 40))
+                            .containsKey(code.group(1));
+                    Optional.ofNullable(byCode.get(code.group(1))).ifPresent(named::add);
+                }
+            }
+        }
+        softly.assertThat(named).as("the rules docs/api.md names for its writes")
+                .containsExactlyInAnyOrder(Rule.values());
         softly.assertAll();
     }
 

@@ -87,7 +87,8 @@ final class TestSources {
         Matcher declaration = Pattern.compile("\\bvoid\\s+" + method + "\\s*\\(").matcher(text.structure());
         while (declaration.find()) {
             String before = text.structure().substring(0, declaration.start());
-            int previous = Math.max(before.lastIndexOf(';'), Math.max(before.lastIndexOf('}'), before.lastIndexOf('{')));
+            int previous = Math.max(before.lastIndexOf(';'),
+                    Math.max(before.lastIndexOf('}'), before.lastIndexOf('{')));
             if (TEST_ANNOTATION.matcher(before.substring(previous + 1)).find()) {
                 int open = text.structure().indexOf('{', declaration.end());
                 String body = text.block(open);
