@@ -5,16 +5,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -28,38 +28,30 @@ import static org.assertj.core.api.Assertions.assertThat;
  * exists in some module's test sources, is a test, and mentions the rule it pins (by constant or
  * by code, in its body or in a helper of its class that it calls). The test sources are read from
  * the repository, not the classpath: the kernel is built before the modules whose tests pin its rules.
- * Every other test the README or the docs name (the seams list, say) must exist too.
+ * Every other test the README or the docs name (the seams list, say) must exist too, and the rule
+ * codes {@code docs/api.md} gives for its writes are the rules, all of them.
  */
 class RuleTableDocumentedTest {
 
     private static final String TABLE_HEADING = "## The state rules and the tests that pin them";
     private static final Pattern ROW = Pattern.compile("^\\|\\s*`([A-Z][A-Z_]*)`\\s*\\|(.*)\\|\\s*$");
     private static final Pattern TEST_REFERENCE = Pattern.compile("`([A-Z][A-Za-z0-9]*)#([a-z][A-Za-z0-9]*)`");
-    private static final Pattern TEST_ANNOTATION =
-            Pattern.compile("@(Test|ParameterizedTest|RepeatedTest|TestFactory|TestTemplate)\\b");
-
-    private static final Pattern CALL = Pattern.compile("\\b([a-z][A-Za-z0-9]*)\\s*\\(");
-
-    private static final Map<Path, JavaText> PARSED = new HashMap<>();
 
     private static Path root;
     private static Map<String, List<String>> rows;
-    private static Map<String, List<Path>> testSources;
+    private static TestSources testSources;
 
     @BeforeAll
     static void readTheTableAndTheTestSources() throws IOException {
         root = repositoryRoot();
         rows = ruleRows(Files.readString(root.resolve("docs/domain.md")));
-        try (Stream<Path> files = Files.walk(root)) {
-            testSources = files.filter(RuleTableDocumentedTest::isTestSource)
-                    .collect(Collectors.groupingBy(file -> file.getFileName().toString().replace(".java", "")));
-        }
+        testSources = TestSources.under(root);
     }
 
     @Test
     void theTableHasRows() {
         assertThat(rows).as("rows of the table under '%s' in docs/domain.md", TABLE_HEADING).isNotEmpty();
-        assertThat(testSources).as("test sources under %s", root).isNotEmpty();
+        assertThat(testSources.isEmpty()).as("no test sources under %s", root).isFalse();
     }
 
     @Test
@@ -90,20 +82,42 @@ class RuleTableDocumentedTest {
             while (reference.find()) {
                 references++;
                 String test = reference.group(1) + "#" + reference.group(2);
-                List<String> bodies = testSources.getOrDefault(reference.group(1), List.of()).stream()
-                        .map(source -> testMethodBody(source, reference.group(2))).flatMap(Optional::stream).toList();
-                softly.assertThat(bodies).as("row %s: a test method %s in the test sources", row.getKey(), test)
-                        .isNotEmpty();
+                Optional<String> body = testSources.testMethod(reference.group(1), reference.group(2));
+                softly.assertThat(body).as("row %s: a test method %s in the test sources", row.getKey(), test)
+                        .isPresent();
                 Pattern mention = Arrays.stream(Rule.values()).filter(r -> r.name().equals(row.getKey())).findFirst()
-                        .map(rule -> Pattern.compile("\\b" + rule.name() + "\\b|\"" + Pattern.quote(rule.code()) + "\""))
+                        .map(rule -> Pattern.compile(
+                                "\\b" + rule.name() + "\\b|\"" + Pattern.quote(rule.code()) + "\""))
                         .orElse(Pattern.compile(Pattern.quote(row.getKey())));
-                if (!bodies.isEmpty()) {
-                    softly.assertThat(bodies).as("row %s: %s mentions the rule by constant or code", row.getKey(), test)
-                            .anyMatch(body -> mention.matcher(body).find());
-                }
+                body.ifPresent(text -> softly.assertThat(mention.matcher(text).find())
+                        .as("row %s: %s mentions the rule by constant or code, in:%n%s", row.getKey(), test, text)
+                        .isTrue());
             }
             softly.assertThat(references).as("row %s: tests named", row.getKey()).isPositive();
         }
+        softly.assertAll();
+    }
+
+    /** docs/api.md lists the rules each write can be refused with: each is a rule, and no rule is left out. */
+    @Test
+    void theWriteEndpointsOfTheApiNameEveryRuleAndOnlyRules() throws IOException {
+        Map<String, Rule> byCode = Arrays.stream(Rule.values()).collect(Collectors.toMap(Rule::code, rule -> rule));
+        Set<Rule> named = EnumSet.noneOf(Rule.class);
+        SoftAssertions softly = new SoftAssertions();
+        for (String line : Files.readString(root.resolve("docs/api.md")).split("\n")) {
+            if (line.startsWith("| `POST /api/crises") || line.startsWith("| `POST /api/channels")
+                    || line.startsWith("| `POST /api/mechanism")) {
+                String[] cells = line.split("\\|");
+                Matcher code = Pattern.compile("`([a-z]+(-[a-z]+)*)`").matcher(cells[cells.length - 1]);
+                while (code.find()) {
+                    softly.assertThat(byCode).as("a rule code named by docs/api.md: %s", line.substring(0, 40))
+                            .containsKey(code.group(1));
+                    Optional.ofNullable(byCode.get(code.group(1))).ifPresent(named::add);
+                }
+            }
+        }
+        softly.assertThat(named).as("the rules docs/api.md names for its writes")
+                .containsExactlyInAnyOrder(Rule.values());
         softly.assertAll();
     }
 
@@ -120,8 +134,7 @@ class RuleTableDocumentedTest {
             while (reference.find()) {
                 String className = reference.group(1);
                 String method = reference.group(2);
-                softly.assertThat(testSources.getOrDefault(className, List.of()).stream()
-                                .anyMatch(source -> testMethodBody(source, method).isPresent()))
+                softly.assertThat(testSources.testMethod(className, method).isPresent())
                         .as("%s names the test %s#%s", root.relativize(document), className, method).isTrue();
             }
         }
@@ -146,42 +159,6 @@ class RuleTableDocumentedTest {
         return rows;
     }
 
-    /**
-     * The text of a test method of that name in the source, comments left out, followed by the
-     * bodies of the methods of the same source it calls (its helpers); empty if it has no such test.
-     */
-    static Optional<String> testMethodBody(Path source, String method) {
-        JavaText text = PARSED.computeIfAbsent(source, file -> {
-            try {
-                return JavaText.of(Files.readString(file));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        Matcher declaration = Pattern.compile("\\bvoid\\s+" + method + "\\s*\\(").matcher(text.structure());
-        while (declaration.find()) {
-            String before = text.structure().substring(0, declaration.start());
-            int previous = Math.max(before.lastIndexOf(';'), Math.max(before.lastIndexOf('}'), before.lastIndexOf('{')));
-            if (TEST_ANNOTATION.matcher(before.substring(previous + 1)).find()) {
-                int open = text.structure().indexOf('{', declaration.end());
-                String body = text.block(open);
-                StringBuilder withHelpers = new StringBuilder(body);
-                Matcher call = CALL.matcher(text.structure().substring(open, open + body.length()));
-                while (call.find()) {
-                    text.bodyOf(call.group(1)).ifPresent(helper -> withHelpers.append('\n').append(helper));
-                }
-                return Optional.of(withHelpers.toString());
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static boolean isTestSource(Path file) {
-        String path = root.relativize(file).toString().replace('\\', '/');
-        return path.endsWith(".java") && path.contains("src/test/java/")
-                && Arrays.stream(path.split("/")).noneMatch(part -> part.equals("target") || part.startsWith("."));
-    }
-
     /** The directory that holds the root pom and the docs: the module's directory or one above it. */
     private static Path repositoryRoot() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
@@ -190,88 +167,5 @@ class RuleTableDocumentedTest {
             }
         }
         throw new IllegalStateException("no directory above " + Path.of("").toAbsolutePath() + " holds docs/domain.md");
-    }
-
-    /**
-     * Java source with comments blanked ({@code code}), and with string and character literals
-     * blanked too ({@code structure}, for counting braces); both keep every offset.
-     */
-    record JavaText(String code, String structure, Map<String, Optional<String>> bodies) {
-
-        static JavaText of(String source) {
-            StringBuilder code = new StringBuilder(source);
-            StringBuilder structure = new StringBuilder(source);
-            int i = 0;
-            while (i < source.length()) {
-                int end;
-                if (source.startsWith("//", i)) {
-                    end = source.indexOf('\n', i);
-                    end = end < 0 ? source.length() : end;
-                    blank(code, i, end);
-                    blank(structure, i, end);
-                } else if (source.startsWith("/*", i)) {
-                    end = source.indexOf("*/", i + 2);
-                    end = end < 0 ? source.length() : end + 2;
-                    blank(code, i, end);
-                    blank(structure, i, end);
-                } else if (source.startsWith("\"\"\"", i)) {
-                    end = source.indexOf("\"\"\"", i + 3);
-                    end = end < 0 ? source.length() : end + 3;
-                    blank(structure, i + 3, end - 3);
-                } else if (source.charAt(i) == '"' || source.charAt(i) == '\'') {
-                    end = literalEnd(source, i);
-                    blank(structure, i + 1, end - 1);
-                } else {
-                    end = i + 1;
-                }
-                i = end;
-            }
-            return new JavaText(code.toString(), structure.toString(), new HashMap<>());
-        }
-
-        /** The block that opens at {@code open}, braces included, comments left out. */
-        String block(int open) {
-            int depth = 0;
-            for (int i = open; i >= 0 && i < structure.length(); i++) {
-                char c = structure.charAt(i);
-                depth += c == '{' ? 1 : c == '}' ? -1 : 0;
-                if (depth == 0) {
-                    return code.substring(open, i + 1);
-                }
-            }
-            return code.substring(Math.max(open, 0));
-        }
-
-        /** The body of a method declared here under that name (its first declaration), if any. */
-        Optional<String> bodyOf(String method) {
-            return bodies.computeIfAbsent(method, this::findBodyOf);
-        }
-
-        private Optional<String> findBodyOf(String method) {
-            Matcher declaration = Pattern.compile("\\b[\\w<>\\[\\]]+\\s+" + method
-                    + "\\s*\\([^;{}]*\\)\\s*(throws\\s+[\\w.,\\s]+)?\\{").matcher(structure);
-            return declaration.find() ? Optional.of(block(declaration.end() - 1)) : Optional.empty();
-        }
-
-        private static int literalEnd(String source, int start) {
-            char quote = source.charAt(start);
-            for (int i = start + 1; i < source.length(); i++) {
-                char c = source.charAt(i);
-                if (c == '\\') {
-                    i++;
-                } else if (c == quote || c == '\n') {
-                    return i + 1;
-                }
-            }
-            return source.length();
-        }
-
-        private static void blank(StringBuilder text, int from, int to) {
-            for (int i = from; i < to; i++) {
-                if (text.charAt(i) != '\n') {
-                    text.setCharAt(i, ' ');
-                }
-            }
-        }
     }
 }
