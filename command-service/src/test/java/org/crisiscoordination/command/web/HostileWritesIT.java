@@ -87,7 +87,7 @@ class HostileWritesIT extends CommandServiceIT {
         ids.put("{proposalId}", Channels.propose(api, channelId, "US"));
     }
 
-    @Property(tries = 200, shrinking = ShrinkingMode.BOUNDED)
+    @Property(tries = 400, shrinking = ShrinkingMode.BOUNDED)
     void noWriteAnswersA5xxOrHtmlAndNoRefusedOneAppends(@ForAll("attempts") Attempt attempt) {
         long lastBefore = lastPosition();
         long countBefore = eventCount();

@@ -91,7 +91,7 @@ class HostileReadsIT extends QueryServiceIT {
         ids.put("{projection}", "no-such-projection");
     }
 
-    @Property(tries = 200, shrinking = ShrinkingMode.BOUNDED)
+    @Property(tries = 400, shrinking = ShrinkingMode.BOUNDED)
     void noReadAnswersA5xxOrHtml(@ForAll("attempts") Attempt attempt) {
         Api.Request request = "GET".equals(attempt.endpoint().method()) ? api.get(pathOf(attempt))
                 : api.post(pathOf(attempt), "{}");
