@@ -1,13 +1,14 @@
 package org.crisiscoordination.command.write;
 
-import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
@@ -17,7 +18,6 @@ import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.ProblemDetail;
 
 import java.util.Map;
 
@@ -51,7 +51,22 @@ class OpenApiConfiguration {
     OpenAPI commandApi() {
         return new OpenAPI().info(new Info().title("Crisis coordination: write API").version("1")
                         .description("Commands that become events in the auditable record of crisis coordination."))
-                .components(new Components().schemas(ModelConverters.getInstance().read(ProblemDetail.class)));
+                .components(new Components().addSchemas("ProblemDetail", problemSchema()));
+    }
+
+    /**
+     * RFC 9457 problem details, written out: springdoc's reading of Spring's {@code ProblemDetail}
+     * gives its extension map a schema it cannot copy ("additionalProperties must be either a
+     * Boolean or a Schema instance"). Extensions (errors, rule, correlationId) are further members.
+     */
+    private static Schema<?> problemSchema() {
+        return new ObjectSchema().description("RFC 9457 problem details")
+                .addProperty("type", new StringSchema().format("uri"))
+                .addProperty("title", new StringSchema())
+                .addProperty("status", new IntegerSchema())
+                .addProperty("detail", new StringSchema())
+                .addProperty("instance", new StringSchema().format("uri-reference"))
+                .additionalProperties(true);
     }
 
     @Bean

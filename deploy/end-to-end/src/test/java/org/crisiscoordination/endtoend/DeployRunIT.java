@@ -6,21 +6,47 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
  * {@code deploy/run}, as the README tells a newcomer to run it: on the embedded PostgreSQL in its
- * default data directory under a private home directory (as /root is), it starts, stops on
- * SIGTERM saying so, and starts again with the data kept.
+ * default data directory under a private home directory (as /root is), it starts on a durable
+ * PostgreSQL, stops on SIGTERM saying so, and starts again with the data kept.
  */
 class DeployRunIT {
 
     @TempDir
     Path home;
+
+    /** The values of server settings of the embedded PostgreSQL that deploy/run started, as SHOW gives them. */
+    private static List<String> serverSettings(DeployRun run, String... names) throws Exception {
+        Matcher port = Pattern.compile("embedded PostgreSQL on port (\\d+)").matcher(String.join("\n", run.output()));
+        assertThat(port.find()).as("deploy/run printed the embedded PostgreSQL's port").isTrue();
+        List<String> values = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection(
+                "jdbc:postgresql://localhost:" + port.group(1) + "/crisis", "postgres", "");
+             Statement statement = connection.createStatement()) {
+            for (String name : names) {
+                try (ResultSet value = statement.executeQuery("show " + name)) {
+                    value.next();
+                    values.add(value.getString(1));
+                }
+            }
+        }
+        return values;
+    }
 
     @Test
     void startsStopsAndRestartsWithItsDataKept() throws Exception {
@@ -34,6 +60,9 @@ class DeployRunIT {
         String crisis = raised.body().get("id").asText();
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(
                 Http.get(first.queryUrl() + "/api/crises/" + crisis).status()).isEqualTo(200));
+        assertThat(serverSettings(first, "fsync", "synchronous_commit", "full_page_writes"))
+                .as("the embedded PostgreSQL is durable: an acknowledged write survives a crash")
+                .containsExactly("on", "on", "on");
         first.stop();
         assertThat(first.output()).as("what deploy/run printed when asked to stop")
                 .anyMatch(line -> line.startsWith("Stopping"))

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 
 /**
  * The PostgreSQL both services use: an external one when {@code CRISIS_DATABASE_URL} names it,
@@ -17,6 +18,17 @@ import java.sql.Statement;
 final class Database implements AutoCloseable {
 
     static final String NAME = "crisis";
+
+    /**
+     * zonky's defaults are made for tests ({@code fsync} and {@code synchronous_commit} off): a
+     * crash would lose acknowledged writes, and an OS crash could corrupt the cluster. A user's
+     * data gets PostgreSQL's own, durable defaults back; these come after zonky's {@code -F}
+     * on the server's command line, so they win.
+     */
+    static final Map<String, String> DURABLE = Map.of(
+            "fsync", "on",
+            "synchronous_commit", "on",
+            "full_page_writes", "on");
 
     private final EmbeddedPostgres embedded;
     private final String url;
@@ -38,7 +50,9 @@ final class Database implements AutoCloseable {
         Files.createDirectories(data);
         EmbeddedPostgres postgres;
         try {
-            postgres = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            DURABLE.forEach(builder::setServerConfig);
+            postgres = builder
                     .setDataDirectory(data)
                     .setCleanDataDirectory(false)
                     .setRegisterShutdownHook(false)

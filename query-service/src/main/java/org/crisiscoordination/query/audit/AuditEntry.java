@@ -1,6 +1,7 @@
 package org.crisiscoordination.query.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.crisiscoordination.kernel.audit.AuditRecord;
 
 /**
@@ -12,8 +13,8 @@ import org.crisiscoordination.kernel.audit.AuditRecord;
  * @param onBehalfOf  the party the actor acted for, if any
  */
 public record AuditEntry(long position, String aggregateType, String aggregateId, long sequence, String eventType,
-                         JsonNode payload, String occurredAt, String actor, String onBehalfOf, String commandId,
-                         String correlationId, String causationId, String previousHash, String hash) {
+                         JsonNode payload, String occurredAt, String actor, @Schema(nullable = true) String onBehalfOf, @Schema(nullable = true) String commandId,
+                         String correlationId, @Schema(nullable = true) String causationId, String previousHash, String hash) {
 
     /** What its hash covers. */
     public AuditRecord record() {

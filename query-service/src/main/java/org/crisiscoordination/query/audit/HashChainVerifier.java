@@ -1,5 +1,6 @@
 package org.crisiscoordination.query.audit;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.crisiscoordination.kernel.audit.HashChain;
 import org.springframework.stereotype.Component;
 
@@ -16,7 +17,7 @@ class HashChainVerifier {
     /**
      * @param firstBrokenSequence the first sequence number at which the chain does not hold, if any
      */
-    record Verification(String aggregateId, int events, boolean valid, Long firstBrokenSequence) {
+    record Verification(String aggregateId, int events, boolean valid, @Schema(nullable = true) Long firstBrokenSequence) {
     }
 
     Verification verify(String aggregateId, List<AuditEntry> stream) {

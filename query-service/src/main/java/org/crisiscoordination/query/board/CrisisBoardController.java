@@ -1,6 +1,9 @@
 package org.crisiscoordination.query.board;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import org.crisiscoordination.kernel.crisis.CrisisId;
@@ -45,6 +48,9 @@ class CrisisBoardController {
     @Operation(summary = "One crisis with its dual-track status",
             description = "ETag carries the crisis aggregate's version, for a write's If-Match. It is no validator of"
                     + " the whole view (its channel changes it too), so If-None-Match is not answered 304")
+    @ApiResponse(responseCode = "200", description = "OK", headers = @Header(name = "ETag",
+            description = "\"<version>\": the crisis aggregate's version, for a write's If-Match",
+            schema = @Schema(type = "string")))
     CrisisView one(@PathVariable CrisisId crisisId, HttpServletResponse response) {
         CrisisView crisis = board.find(crisisId.value())
                 .orElseThrow(() -> new NotFoundException("no crisis " + crisisId + " is on the board"));

@@ -1,5 +1,7 @@
 package org.crisiscoordination.query.board;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -12,8 +14,8 @@ import java.util.List;
  */
 public record CrisisView(String crisisId, String title, String hotspot, String topic, int tier, int severity,
                          String status, List<String> involvedStates, String summary, Agenda agenda,
-                         Instant raisedAt, Duration age, Instant lastActivityAt, long version, Instant resolvedAt,
-                         String resolution, PowerTrack powerTrack, MechanismTrack mechanismTrack, boolean dualTrack,
+                         Instant raisedAt, Duration age, Instant lastActivityAt, long version, @Schema(nullable = true) Instant resolvedAt,
+                         @Schema(nullable = true) String resolution, PowerTrack powerTrack, MechanismTrack mechanismTrack, boolean dualTrack,
                          List<Involvement> minilateralInvolvements) {
 
     /**
@@ -31,8 +33,8 @@ public record CrisisView(String crisisId, String title, String hotspot, String t
     }
 
     public record Referral(String referralId, String organization, String status, String mandate,
-                           Instant referredAt, Instant answeredAt, String declineReason, String findings,
-                           String recommendation, Instant reportedAt) {
+                           Instant referredAt, @Schema(nullable = true) Instant answeredAt, @Schema(nullable = true) String declineReason, @Schema(nullable = true) String findings,
+                           @Schema(nullable = true) String recommendation, @Schema(nullable = true) Instant reportedAt) {
     }
 
     /**
@@ -44,8 +46,8 @@ public record CrisisView(String crisisId, String title, String hotspot, String t
      * @param participants    how many participants it has
      * @param jointStatement  NONE, PROPOSED or ADOPTED
      */
-    public record PowerTrack(boolean engaged, String channelId, String status, String outcome, int acknowledged,
-                             int participants, String jointStatement) {
+    public record PowerTrack(boolean engaged, @Schema(nullable = true) String channelId, @Schema(nullable = true) String status, @Schema(nullable = true) String outcome, int acknowledged,
+                             int participants, @Schema(nullable = true) String jointStatement) {
     }
 
     public record Involvement(String bloc, String description, Instant recordedAt) {

@@ -1,5 +1,7 @@
 package org.crisiscoordination.query.channel;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -10,18 +12,18 @@ import java.util.List;
  * @param jointStatement NONE, PROPOSED or ADOPTED
  * @param pledges        the non-violence pledges its participants have made
  */
-public record ChannelView(String channelId, String crisisId, String agenda, String status, String outcome, String note,
-                          Instant convenedAt, Duration acknowledgeWithin, Instant acknowledgeBy, Instant closedAt,
+public record ChannelView(String channelId, String crisisId, String agenda, String status, @Schema(nullable = true) String outcome, @Schema(nullable = true) String note,
+                          Instant convenedAt, Duration acknowledgeWithin, Instant acknowledgeBy, @Schema(nullable = true) Instant closedAt,
                           long version, int acknowledged, List<Participant> participants, List<Statement> statements,
-                          String jointStatement, Proposal currentProposal, List<Pledge> pledges) {
+                          String jointStatement, @Schema(nullable = true) Proposal currentProposal, List<Pledge> pledges) {
 
     /**
      * @param acknowledgementLatency from convening to acknowledgement
      * @param late                   acknowledged after the deadline
      * @param overdue                the deadline passed before it acknowledged
      */
-    public record Participant(String participant, Instant acknowledgedAt, Duration acknowledgementLatency, boolean late,
-                              boolean overdue, Instant overdueAt, boolean pledged) {
+    public record Participant(String participant, @Schema(nullable = true) Instant acknowledgedAt, @Schema(nullable = true) Duration acknowledgementLatency, boolean late,
+                              boolean overdue, @Schema(nullable = true) Instant overdueAt, boolean pledged) {
     }
 
     public record Statement(String participant, String text, Instant submittedAt) {
@@ -29,7 +31,7 @@ public record ChannelView(String channelId, String crisisId, String agenda, Stri
 
     /** @param status CURRENT or ADOPTED; {@code endorsed} of {@code required} participants have endorsed it */
     public record Proposal(String proposalId, String proposer, String text, Instant proposedAt, String status,
-                           List<Endorsement> endorsements, int endorsed, int required, Instant adoptedAt) {
+                           List<Endorsement> endorsements, int endorsed, int required, @Schema(nullable = true) Instant adoptedAt) {
     }
 
     public record Endorsement(String participant, Instant endorsedAt) {

@@ -1,6 +1,9 @@
 package org.crisiscoordination.query.channel;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import org.crisiscoordination.kernel.channel.ChannelId;
@@ -29,6 +32,9 @@ class ChannelViewController {
     @Operation(summary = "One channel",
             description = "ETag carries the channel aggregate's version, for a write's If-Match. It is no validator"
                     + " of the whole view (pledges change it too), so If-None-Match is not answered 304")
+    @ApiResponse(responseCode = "200", description = "OK", headers = @Header(name = "ETag",
+            description = "\"<version>\": the channel aggregate's version, for a write's If-Match",
+            schema = @Schema(type = "string")))
     ChannelView one(@PathVariable ChannelId channelId, HttpServletResponse response) {
         ChannelView channel = channels.find(channelId.value())
                 .orElseThrow(() -> new NotFoundException("no channel " + channelId + " is in the channel view"));

@@ -1,5 +1,7 @@
 package org.crisiscoordination.query.metrics;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import java.time.Duration;
 import java.util.List;
 
@@ -18,7 +20,7 @@ public record CoordinationMetrics(Durations timeToConvene, List<PowerLatency> ac
                                   Inclusiveness inclusiveness, List<Voice> voiceBalance) {
 
     /** A distribution of durations; empty ones have nulls. */
-    public record Durations(int count, Duration average, Duration median, Duration max) {
+    public record Durations(int count, @Schema(nullable = true) Duration average, @Schema(nullable = true) Duration median, @Schema(nullable = true) Duration max) {
     }
 
     /** @param pending channels in which it has not acknowledged yet */
@@ -27,7 +29,7 @@ public record CoordinationMetrics(Durations timeToConvene, List<PowerLatency> ac
 
     /** @param acceptanceRate accepted of answered (accepted + declined), 0..1; null while none is answered */
     public record ReferralAcceptance(String organization, int referred, int accepted, int declined, int pending,
-                                     Double acceptanceRate) {
+                                     @Schema(nullable = true) Double acceptanceRate) {
     }
 
     public record TierCoverage(int tier, int admitted, int topics, double coverage) {

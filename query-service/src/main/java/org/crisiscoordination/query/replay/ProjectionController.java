@@ -1,6 +1,10 @@
 package org.crisiscoordination.query.replay;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -36,6 +40,12 @@ class ProjectionController {
     @PostMapping(path = "/api/projections/{name}/replay")
     @Operation(summary = "Rebuild a projection from the first event",
             description = "Answers 202 at once; the projection rebuilds in the background while reads go on")
+    @ApiResponse(responseCode = "202", description = "The replay started; follow it at Location",
+            headers = @Header(name = "Location", description = "the projections' progress",
+                    schema = @Schema(type = "string", format = "uri-reference")))
+    @ApiResponse(responseCode = "409", description = "The projection cannot be replayed now (another instance holds it,"
+            + " or it did not stop in time)", content = @Content(mediaType = "application/problem+json",
+            schema = @Schema(ref = "#/components/schemas/ProblemDetail")))
     ResponseEntity<Void> replay(@PathVariable String name) {
         projections.replay(name);
         return ResponseEntity.accepted().location(java.net.URI.create("/api/projections")).build();
