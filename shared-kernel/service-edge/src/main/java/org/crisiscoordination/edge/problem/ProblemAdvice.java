@@ -94,6 +94,9 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
             if (cause instanceof BodySizeLimitFilter.PayloadTooLargeException tooLarge) {
                 return answer(Problems.of(ProblemType.PAYLOAD_TOO_LARGE, tooLarge.getMessage(), servletRequest));
             }
+            if (cause instanceof BodySizeLimitFilter.ByteOrderMarkException byteOrderMark) {
+                return answer(Problems.of(ProblemType.MALFORMED_REQUEST, byteOrderMark.getMessage(), servletRequest));
+            }
         }
         return answer(malformed(e, servletRequest));
     }

@@ -18,7 +18,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import java.io.IOException;
 
 /**
- * Caps request bodies at 64 KiB. A declared {@code Content-Length} over the cap is refused before
+ * Caps request bodies at 64 KiB, and refuses one that starts with a byte-order mark (a reader
+ * that skips it silently would take a body strict JSON refuses). A declared {@code Content-Length} over the cap is refused before
  * reading; a chunked body is counted as it is read and refused when it passes the cap.
  */
 @Component
@@ -26,6 +27,7 @@ import java.io.IOException;
 public class BodySizeLimitFilter extends OncePerRequestFilter {
 
     public static final int LIMIT = 64 * 1024;
+    private static final byte[] BYTE_ORDER_MARK = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     private final ObjectMapper json;
 
@@ -42,6 +44,13 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(new LimitedRequest(request), response);
+    }
+
+    /** Thrown when a body starts with a UTF-8 byte-order mark, which strict JSON (RFC 8259) refuses; answered 400. */
+    public static class ByteOrderMarkException extends IOException {
+        public ByteOrderMarkException() {
+            super("the body starts with a byte-order mark; send JSON without one");
+        }
     }
 
     /** Thrown when a body passes the cap; answered 413. */
@@ -72,6 +81,7 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
 
         private final ServletInputStream in;
         private long count;
+        private boolean openingMatches;
 
         CountingStream(ServletInputStream in) {
             this.in = in;
@@ -80,6 +90,9 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
         @Override
         public int read() throws IOException {
             int b = in.read();
+            if (b >= 0 && count < BYTE_ORDER_MARK.length) {
+                opening(count, (byte) b);
+            }
             if (b >= 0) {
                 counted(1);
             }
@@ -89,10 +102,24 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
             int n = in.read(buffer, offset, length);
+            for (int i = 0; i < n && count + i < BYTE_ORDER_MARK.length; i++) {
+                opening(count + i, buffer[offset + i]);
+            }
             if (n > 0) {
                 counted(n);
             }
             return n;
+        }
+
+        /** Looks at the body's first bytes as they are read, one at a time or in a block. */
+        private void opening(long position, byte b) throws ByteOrderMarkException {
+            if (position == 0) {
+                openingMatches = true;
+            }
+            openingMatches &= b == BYTE_ORDER_MARK[(int) position];
+            if (openingMatches && position == BYTE_ORDER_MARK.length - 1) {
+                throw new ByteOrderMarkException();
+            }
         }
 
         private void counted(int n) throws PayloadTooLargeException {
