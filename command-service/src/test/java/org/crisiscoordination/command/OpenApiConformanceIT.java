@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.crisiscoordination.command.support.Channels;
 import org.crisiscoordination.command.support.CommandServiceIT;
 import org.crisiscoordination.command.support.Crises;
+import org.crisiscoordination.command.support.ValidChannel;
 import org.crisiscoordination.testsupport.Api;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -95,7 +96,7 @@ class OpenApiConformanceIT extends CommandServiceIT {
         samples.put("POST /api/crises/{crisisId}/resolution",
                 () -> new Sample(Crises.path(Crises.raise(api), "/resolution"), Crises.RESOLUTION));
         samples.put("POST /api/channels",
-                () -> new Sample("/api/channels", Channels.convene(Crises.raise(api), "CN", "ASEAN")));
+                () -> new Sample("/api/channels", ValidChannel.convene(Crises.raise(api))));
         samples.put("POST /api/channels/{channelId}/acknowledgements",
                 () -> new Sample(Channels.path(channel(), "/acknowledgements"), Channels.participant("CN")));
         samples.put("POST /api/channels/{channelId}/statements",
@@ -293,7 +294,7 @@ class OpenApiConformanceIT extends CommandServiceIT {
     }
 
     private String channel() {
-        return Channels.convene(api, Crises.raise(api), "CN", "ASEAN");
+        return ValidChannel.convene(api, Crises.raise(api));
     }
 
     private String newcomer() {

@@ -6,6 +6,7 @@ import org.crisiscoordination.command.support.CommandServiceIT;
 import org.crisiscoordination.command.support.Crises;
 import org.crisiscoordination.command.support.PowerTrackStore;
 import org.crisiscoordination.command.support.StoredEvents.StoredEvent;
+import org.crisiscoordination.command.support.ValidChannel;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -181,16 +182,16 @@ class AcknowledgementDeadlineIT extends CommandServiceIT {
 
     @Test
     void aConveneForAnOpenTrackRefusedAfterTheCrisisCheckLeavesNoDeadline() {
-        String open = Channels.convene(api, crisisId, "CN", "ASEAN");
+        String open = ValidChannel.convene(api, crisisId);
         String refused = Crises.randomId();
 
-        Api.Answer answer = api.post("/api/channels", Channels.conveneWith(refused, crisisId, "PT2S", "CN", "ASEAN"))
+        Api.Answer answer = api.post("/api/channels", ValidChannel.conveneWith(refused, crisisId, "PT2S"))
                 .send();
 
         assertThat(answer.status()).as(answer.raw().body()).isEqualTo(409);
         assertThat(answer.text("rule")).isEqualTo("channel-already-open");
         assertThat(store.deadlines(refused)).isZero();
-        assertThat(store.deadlines(open)).isEqualTo(2);
+        assertThat(store.deadlines(open)).isEqualTo(ValidChannel.PARTICIPANTS.size());
         Channels.ok(api, path(open, "/closure"), Channels.closure("SUPERSEDED", null));
         assertThat(store.deadlines(open)).isZero();
     }

@@ -6,6 +6,7 @@ import org.crisiscoordination.command.support.Channels;
 import org.crisiscoordination.command.support.CommandServiceIT;
 import org.crisiscoordination.command.support.Crises;
 import org.crisiscoordination.command.support.PowerTrackStore;
+import org.crisiscoordination.command.support.ValidChannel;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -88,7 +89,7 @@ class ChannelRefusalsIT extends CommandServiceIT {
     @Test
     void anAcknowledgementPeriodThatIsNotAPositiveDurationOfAtMostThirtyDaysIsRefused() {
         for (String within : new String[] {"24h", "PT0S", "-PT1H", "P31D", ""}) {
-            assertConveneInvalid(Channels.conveneWith(null, crisisId, within, "CN", "ASEAN"), "acknowledgeWithin");
+            assertConveneInvalid(ValidChannel.conveneWith(null, crisisId, within), "acknowledgeWithin");
         }
     }
 
@@ -162,7 +163,7 @@ class ChannelRefusalsIT extends CommandServiceIT {
         long before = store.storeSize();
 
         assertRefused(404, "not-found", "crisis-not-found", "/api/channels",
-                Channels.conveneWith(newChannel, unknown, null, "CN", "ASEAN"));
+                ValidChannel.conveneWith(newChannel, unknown, null));
 
         assertThat(store.storeSize()).isEqualTo(before);
         assertThat(eventCount(unknown)).isZero();
@@ -174,7 +175,7 @@ class ChannelRefusalsIT extends CommandServiceIT {
     void conveningForTheIdOfAChannelIs404CrisisNotFound() {
         long before = store.storeSize();
 
-        assertRefused(404, "not-found", "crisis-not-found", "/api/channels", Channels.convene(channelId, "CN", "ASEAN"));
+        assertRefused(404, "not-found", "crisis-not-found", "/api/channels", ValidChannel.convene(channelId));
 
         assertThat(store.storeSize()).isEqualTo(before);
     }
@@ -227,7 +228,7 @@ class ChannelRefusalsIT extends CommandServiceIT {
         long before = store.storeSize();
 
         JsonNode problem = assertRefused(409, "rule-violated", "severity-below-channel-threshold", "/api/channels",
-                Channels.conveneWith(newChannel, minor, null, "CN", "ASEAN"));
+                ValidChannel.conveneWith(newChannel, minor, null));
 
         assertThat(problem.path("detail").asText()).contains("3").contains("mechanism track");
         assertThat(store.storeSize()).isEqualTo(before);
@@ -242,7 +243,7 @@ class ChannelRefusalsIT extends CommandServiceIT {
         Channels.ok(api, Crises.path(deescalated, "/de-escalations"), Crises.severity(2));
 
         assertRefused(409, "rule-violated", "severity-below-channel-threshold", "/api/channels",
-                Channels.convene(deescalated, "CN", "ASEAN"));
+                ValidChannel.convene(deescalated));
 
         assertThat(store.types(deescalated)).containsExactly("RegionalCrisisRaised", "CrisisDeescalated");
     }
@@ -253,7 +254,7 @@ class ChannelRefusalsIT extends CommandServiceIT {
         long before = store.storeSize();
 
         JsonNode problem = assertRefused(409, "rule-violated", "channel-already-open", "/api/channels",
-                Channels.conveneWith(second, crisisId, null, "CN", "RU", "ASEAN"));
+                ValidChannel.conveneWith(second, crisisId, null));
 
         assertThat(problem.path("detail").asText()).contains(channelId);
         assertThat(store.storeSize()).isEqualTo(before);
@@ -305,7 +306,7 @@ class ChannelRefusalsIT extends CommandServiceIT {
         long before = store.storeSize();
 
         assertRefused(409, "rule-violated", "crisis-resolved", "/api/channels",
-                Channels.conveneWith(newChannel, resolved, null, "CN", "ASEAN"));
+                ValidChannel.conveneWith(newChannel, resolved, null));
 
         assertThat(store.storeSize()).isEqualTo(before);
         assertThat(store.types(resolved)).containsExactly("RegionalCrisisRaised", "CrisisResolved");
@@ -318,7 +319,7 @@ class ChannelRefusalsIT extends CommandServiceIT {
         long before = store.storeSize();
 
         assertRefused(409, "rule-violated", "channel-already-exists", "/api/channels",
-                Channels.conveneWith(channelId, other, null, "CN", "ASEAN"));
+                ValidChannel.conveneWith(channelId, other, null));
 
         assertThat(store.storeSize()).isEqualTo(before);
         assertThat(store.types(other)).containsExactly("RegionalCrisisRaised");
@@ -331,7 +332,7 @@ class ChannelRefusalsIT extends CommandServiceIT {
         long before = store.storeSize();
 
         assertRefused(409, "rule-violated", "channel-already-exists", "/api/channels",
-                Channels.conveneWith(other, other, null, "CN", "ASEAN"));
+                ValidChannel.conveneWith(other, other, null));
 
         assertThat(store.storeSize()).isEqualTo(before);
         assertThat(store.types(other)).containsExactly("RegionalCrisisRaised");

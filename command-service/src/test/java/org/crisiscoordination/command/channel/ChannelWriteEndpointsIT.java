@@ -7,6 +7,7 @@ import org.crisiscoordination.command.support.CommandServiceIT;
 import org.crisiscoordination.command.support.Crises;
 import org.crisiscoordination.command.support.PowerTrackStore;
 import org.crisiscoordination.command.support.StoredEvents.StoredEvent;
+import org.crisiscoordination.command.support.ValidChannel;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -59,7 +60,7 @@ class ChannelWriteEndpointsIT extends CommandServiceIT {
 
     @Test
     void conveningAppendsPowerTrackOpenedToTheCrisisInTheTransactionThatConvenesTheChannel() {
-        Api.Answer answer = api.post("/api/channels", Channels.convene(crisisId, "CN", "ASEAN")).send();
+        Api.Answer answer = api.post("/api/channels", ValidChannel.convene(crisisId)).send();
 
         String channelId = answer.text("channelId");
         assertThat(store.types(crisisId)).containsExactly("RegionalCrisisRaised", "PowerTrackOpened");
@@ -79,7 +80,7 @@ class ChannelWriteEndpointsIT extends CommandServiceIT {
     void conveningWithTheClientsOwnChannelIdKeepsThatId() {
         String channelId = Crises.randomId();
 
-        Api.Answer answer = api.post("/api/channels", Channels.conveneWith(channelId, crisisId, "PT12H", "CN", "ASEAN"))
+        Api.Answer answer = api.post("/api/channels", ValidChannel.conveneWith(channelId, crisisId, "PT12H"))
                 .send();
 
         assertThat(answer.status()).as(answer.raw().body()).isEqualTo(201);

@@ -27,9 +27,7 @@ import org.crisiscoordination.kernel.crisis.CrisisId;
 import org.crisiscoordination.kernel.region.MajorPower;
 import org.crisiscoordination.kernel.rules.Rule;
 import org.crisiscoordination.kernel.rules.RuleViolation;
-import org.hamcrest.Description;
 import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeDiagnosingMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +36,7 @@ import java.time.Instant;
 import java.util.List;
 
 import static org.axonframework.test.matchers.Matchers.messageWithPayload;
+import static org.crisiscoordination.command.support.RuleViolations.violating;
 import static org.crisiscoordination.kernel.channel.ChannelOutcome.CRISIS_RESOLVED;
 import static org.crisiscoordination.kernel.channel.ChannelOutcome.JOINT_STATEMENT_ADOPTED;
 import static org.crisiscoordination.kernel.channel.ChannelOutcome.NO_CONSENSUS;
@@ -605,24 +604,5 @@ class MajorPowerChannelTest {
     /** The acknowledgement deadline of {@code participant}: the channel's deadlines carry the participant. */
     private static Matcher<Message<?>> deadlineOf(MajorPower participant) {
         return messageWithPayload(equalTo(participant));
-    }
-
-    /** A refusal by {@code rule}: a {@link RuleViolation} naming it, whose message starts with its code. */
-    private static Matcher<RuleViolation> violating(Rule rule) {
-        String prefix = rule.code() + ": ";
-        return new TypeSafeDiagnosingMatcher<>() {
-            @Override
-            protected boolean matchesSafely(RuleViolation violation, Description mismatch) {
-                mismatch.appendText("refused by ").appendValue(violation.rule())
-                        .appendText(" with message ").appendValue(violation.getMessage());
-                return violation.rule() == rule && violation.getMessage().startsWith(prefix);
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("a RuleViolation of ").appendValue(rule)
-                        .appendText(" whose message starts with ").appendValue(prefix);
-            }
-        };
     }
 }

@@ -27,9 +27,7 @@ import org.crisiscoordination.kernel.region.SecurityTopic;
 import org.crisiscoordination.kernel.region.StateCode;
 import org.crisiscoordination.kernel.rules.Rule;
 import org.crisiscoordination.kernel.rules.RuleViolation;
-import org.hamcrest.Description;
 import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeDiagnosingMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +37,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.axonframework.test.matchers.Matchers.messageWithPayload;
+import static org.crisiscoordination.command.support.RuleViolations.violating;
 import static org.crisiscoordination.kernel.region.MajorPower.ASEAN;
 import static org.crisiscoordination.kernel.region.MajorPower.CN;
 import static org.crisiscoordination.kernel.region.MajorPower.IN;
@@ -400,24 +399,5 @@ class CrisisPowerTrackTest {
     /** The acknowledgement deadline of {@code participant}: the channel's deadlines carry the participant. */
     private static Matcher<Message<?>> deadlineOf(MajorPower participant) {
         return messageWithPayload(equalTo(participant));
-    }
-
-    /** A refusal by {@code rule}: a {@link RuleViolation} naming it, whose message starts with its code. */
-    private static Matcher<RuleViolation> violating(Rule rule) {
-        String prefix = rule.code() + ": ";
-        return new TypeSafeDiagnosingMatcher<>() {
-            @Override
-            protected boolean matchesSafely(RuleViolation violation, Description mismatch) {
-                mismatch.appendText("refused by ").appendValue(violation.rule())
-                        .appendText(" with message ").appendValue(violation.getMessage());
-                return violation.rule() == rule && violation.getMessage().startsWith(prefix);
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("a RuleViolation of ").appendValue(rule)
-                        .appendText(" whose message starts with ").appendValue(prefix);
-            }
-        };
     }
 }

@@ -29,14 +29,12 @@ import org.crisiscoordination.kernel.region.SecurityTopic;
 import org.crisiscoordination.kernel.region.StateCode;
 import org.crisiscoordination.kernel.rules.Rule;
 import org.crisiscoordination.kernel.rules.RuleViolation;
-import org.hamcrest.Description;
-import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeDiagnosingMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
+import static org.crisiscoordination.command.support.RuleViolations.violating;
 import static org.crisiscoordination.kernel.region.Organization.ASEAN;
 import static org.crisiscoordination.kernel.region.Organization.CICA;
 import static org.crisiscoordination.kernel.region.Organization.EAS;
@@ -614,24 +612,5 @@ class CrisisTest {
 
     private CrisisResolved resolved() {
         return new CrisisResolved(crisisId, RESOLUTION);
-    }
-
-    /** A refusal by {@code rule}: a {@link RuleViolation} naming it, whose message starts with its code. */
-    private static Matcher<RuleViolation> violating(Rule rule) {
-        String prefix = rule.code() + ": ";
-        return new TypeSafeDiagnosingMatcher<>() {
-            @Override
-            protected boolean matchesSafely(RuleViolation violation, Description mismatch) {
-                mismatch.appendText("refused by ").appendValue(violation.rule())
-                        .appendText(" with message ").appendValue(violation.getMessage());
-                return violation.rule() == rule && violation.getMessage().startsWith(prefix);
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("a RuleViolation of ").appendValue(rule)
-                        .appendText(" whose message starts with ").appendValue(prefix);
-            }
-        };
     }
 }

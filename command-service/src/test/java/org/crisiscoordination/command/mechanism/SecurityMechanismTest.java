@@ -14,22 +14,20 @@ import org.crisiscoordination.kernel.region.SecurityTopic;
 import org.crisiscoordination.kernel.region.StateCode;
 import org.crisiscoordination.kernel.rules.Rule;
 import org.crisiscoordination.kernel.rules.RuleViolation;
-import org.hamcrest.Description;
-import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeDiagnosingMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
 
+import static org.crisiscoordination.command.support.RuleViolations.violating;
 import static org.crisiscoordination.kernel.mechanism.MechanismId.ASIA_PACIFIC;
 import static org.crisiscoordination.kernel.region.SecurityTopic.COUNTER_PIRACY;
 import static org.crisiscoordination.kernel.region.SecurityTopic.COUNTER_TERRORISM;
 import static org.crisiscoordination.kernel.region.SecurityTopic.CYBER_SECURITY;
 import static org.crisiscoordination.kernel.region.SecurityTopic.DISASTER_RELIEF;
-import static org.crisiscoordination.kernel.region.SecurityTopic.MARITIME_SECURITY;
 import static org.crisiscoordination.kernel.region.SecurityTopic.MARITIME_SEARCH_AND_RESCUE;
+import static org.crisiscoordination.kernel.region.SecurityTopic.MARITIME_SECURITY;
 import static org.crisiscoordination.kernel.region.SecurityTopic.NON_PROLIFERATION;
 import static org.crisiscoordination.kernel.region.SecurityTopic.NUCLEAR_SAFETY;
 import static org.crisiscoordination.kernel.region.SecurityTopic.PUBLIC_HEALTH;
@@ -271,24 +269,5 @@ class SecurityMechanismTest {
 
     private static List<SecurityTopicAdmitted> admitted(List<SecurityTopic> topics) {
         return topics.stream().map(topic -> new SecurityTopicAdmitted(ASIA_PACIFIC, topic, topic.tier())).toList();
-    }
-
-    /** A refusal by {@code rule}: a {@link RuleViolation} naming it, whose message starts with its code. */
-    private static Matcher<RuleViolation> violating(Rule rule) {
-        String prefix = rule.code() + ": ";
-        return new TypeSafeDiagnosingMatcher<>() {
-            @Override
-            protected boolean matchesSafely(RuleViolation violation, Description mismatch) {
-                mismatch.appendText("refused by ").appendValue(violation.rule())
-                        .appendText(" with message ").appendValue(violation.getMessage());
-                return violation.rule() == rule && violation.getMessage().startsWith(prefix);
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("a RuleViolation of ").appendValue(rule)
-                        .appendText(" whose message starts with ").appendValue(prefix);
-            }
-        };
     }
 }

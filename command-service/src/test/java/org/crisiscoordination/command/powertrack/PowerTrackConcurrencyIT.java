@@ -7,6 +7,7 @@ import org.crisiscoordination.command.support.Concurrently;
 import org.crisiscoordination.command.support.Crises;
 import org.crisiscoordination.command.support.PowerTrackStore;
 import org.crisiscoordination.command.support.StoredEvents.StoredEvent;
+import org.crisiscoordination.command.support.ValidChannel;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +44,7 @@ class PowerTrackConcurrencyIT extends CommandServiceIT {
             List<String> channelIds = List.of(Crises.randomId(), Crises.randomId());
 
             List<Api.Answer> answers = Concurrently.run(2, i -> api.post("/api/channels",
-                    Channels.conveneWith(channelIds.get(i), crisisId, null, "CN", "US", "ASEAN")).send());
+                    ValidChannel.conveneWith(channelIds.get(i), crisisId, null)).send());
 
             String at = "round " + round + ": " + answers.stream().map(a -> a.raw().body()).toList();
             assertThat(answers).as(at).extracting(Api.Answer::status).containsExactlyInAnyOrder(201, 409);
@@ -59,7 +60,7 @@ class PowerTrackConcurrencyIT extends CommandServiceIT {
             assertThat(store.channelsOf(crisisId)).as(at).isEqualTo(1);
             assertThat(store.types(channelId)).containsExactly("MajorPowerChannelConvened");
             assertThat(eventCount(loser)).as(at).isZero();
-            assertThat(store.deadlines(channelId)).isEqualTo(3);
+            assertThat(store.deadlines(channelId)).isEqualTo(ValidChannel.PARTICIPANTS.size());
             assertThat(store.deadlines(loser)).as("the losing convene's deadlines rolled back").isZero();
         }
     }
@@ -70,7 +71,7 @@ class PowerTrackConcurrencyIT extends CommandServiceIT {
             String crisisId = Crises.raise(api);
 
             List<Api.Answer> answers = Concurrently.run(2, i ->
-                    api.post("/api/channels", Channels.convene(crisisId, "CN", "ASEAN")).send());
+                    api.post("/api/channels", ValidChannel.convene(crisisId)).send());
 
             String at = "round " + round + ": " + answers.stream().map(a -> a.raw().body()).toList();
             assertThat(answers).as(at).extracting(Api.Answer::status).containsExactlyInAnyOrder(201, 409);
@@ -89,7 +90,7 @@ class PowerTrackConcurrencyIT extends CommandServiceIT {
             String channelId = Crises.randomId();
 
             List<Api.Answer> answers = Concurrently.run(2, i -> api.post("/api/channels",
-                    Channels.conveneWith(channelId, crises.get(i), null, "CN", "ASEAN")).send());
+                    ValidChannel.conveneWith(channelId, crises.get(i), null)).send());
 
             String at = "round " + round + ": " + answers.stream().map(a -> a.raw().body()).toList();
             assertThat(answers).as(at).extracting(Api.Answer::status).containsExactlyInAnyOrder(201, 409);
@@ -100,7 +101,7 @@ class PowerTrackConcurrencyIT extends CommandServiceIT {
                     .containsExactly("RegionalCrisisRaised");
             assertThat(store.single(channelId, "MajorPowerChannelConvened").payload().path("crisisId").asText())
                     .isEqualTo(crises.get(winner));
-            assertThat(store.deadlines(channelId)).isEqualTo(2);
+            assertThat(store.deadlines(channelId)).isEqualTo(ValidChannel.PARTICIPANTS.size());
         }
     }
 
@@ -109,7 +110,7 @@ class PowerTrackConcurrencyIT extends CommandServiceIT {
         for (int round = 0; round < ROUNDS; round++) {
             String crisisId = Crises.raise(api);
             String channelId = Crises.randomId();
-            String convene = Channels.conveneWith(channelId, crisisId, null, "CN", "US", "ASEAN");
+            String convene = ValidChannel.conveneWith(channelId, crisisId, null);
 
             List<Api.Answer> answers = Concurrently.run(2, i -> i == 0
                     ? api.post("/api/channels", convene).send()

@@ -6,6 +6,7 @@ import org.crisiscoordination.command.support.CommandServiceIT;
 import org.crisiscoordination.command.support.Crises;
 import org.crisiscoordination.command.support.PowerTrackStore;
 import org.crisiscoordination.command.support.StoredEvents.StoredEvent;
+import org.crisiscoordination.command.support.ValidChannel;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -61,7 +62,7 @@ class ResolutionClosesChannelIT extends CommandServiceIT {
 
     @Test
     void theClosingOfAResolvedCrisissChannelIsAuditedInTheResolutionsConversation() {
-        String channelId = Channels.convene(api, crisisId, "CN", "ASEAN");
+        String channelId = ValidChannel.convene(api, crisisId);
 
         Channels.ok(api, Crises.path(crisisId, "/resolution"), Crises.RESOLUTION);
 
@@ -93,7 +94,7 @@ class ResolutionClosesChannelIT extends CommandServiceIT {
 
     @Test
     void resolvingACrisisWhoseChannelWasClosedClosesNothingMore() {
-        String channelId = Channels.convene(api, crisisId, "CN", "ASEAN");
+        String channelId = ValidChannel.convene(api, crisisId);
         Channels.ok(api, path(channelId, "/closure"), Channels.closure("NO_CONSENSUS", "Talks stalled"));
 
         Channels.ok(api, Crises.path(crisisId, "/resolution"), Crises.RESOLUTION);
@@ -107,7 +108,7 @@ class ResolutionClosesChannelIT extends CommandServiceIT {
 
     @Test
     void aRefusedResolutionLeavesTheChannelOpen() {
-        String channelId = Channels.convene(api, crisisId, "CN", "ASEAN");
+        String channelId = ValidChannel.convene(api, crisisId);
         Crises.refer(api, crisisId, "ASEAN");
 
         Api.Answer answer = api.post(Crises.path(crisisId, "/resolution"), Crises.RESOLUTION).send();
@@ -115,13 +116,13 @@ class ResolutionClosesChannelIT extends CommandServiceIT {
         assertProblem(answer, 409, "rule-violated", Crises.path(crisisId, "/resolution"));
         assertThat(answer.text("rule")).isEqualTo("referral-awaits-answer");
         assertThat(store.types(channelId)).containsExactly("MajorPowerChannelConvened");
-        assertThat(store.deadlines(channelId)).isEqualTo(2);
+        assertThat(store.deadlines(channelId)).isEqualTo(ValidChannel.PARTICIPANTS.size());
         Channels.ok(api, path(channelId, "/statements"), Channels.statement("ASEAN", "Talks go on"));
     }
 
     @Test
     void closingAChannelFreesThePowerTrackForASecondChannel() {
-        String first = Channels.convene(api, crisisId, "CN", "ASEAN");
+        String first = ValidChannel.convene(api, crisisId);
         Channels.ok(api, path(first, "/closure"), Channels.closure("SUPERSEDED", "A wider format is needed"));
 
         Api.Answer answer = api.post("/api/channels", Channels.convene(crisisId, "CN", "US", "RU", "ASEAN")).send();
@@ -140,9 +141,9 @@ class ResolutionClosesChannelIT extends CommandServiceIT {
 
     @Test
     void resolvingAfterASecondChannelClosesOnlyTheOpenOne() {
-        String first = Channels.convene(api, crisisId, "CN", "ASEAN");
+        String first = ValidChannel.convene(api, crisisId);
         Channels.ok(api, path(first, "/closure"), Channels.closure("NO_CONSENSUS", null));
-        String second = Channels.convene(api, crisisId, "CN", "JP", "ASEAN");
+        String second = ValidChannel.convene(api, crisisId);
 
         Channels.ok(api, Crises.path(crisisId, "/resolution"), Crises.RESOLUTION);
 

@@ -1,6 +1,7 @@
 package org.crisiscoordination.command.support;
 
 import org.crisiscoordination.testsupport.Api;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,6 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * severity 3, and referrals of it.
  */
 public final class Crises {
+
+    /** The states {@link #RAISE} involves. */
+    public static final List<String> INVOLVED_STATES = List.of("PH", "CN");
 
     public static final String RAISE = """
             {"title":"Reef standoff","hotspot":"Second Thomas Shoal","topic":"MARITIME_SECURITY",

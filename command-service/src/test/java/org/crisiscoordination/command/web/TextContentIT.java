@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.crisiscoordination.command.support.Channels;
 import org.crisiscoordination.command.support.CommandServiceIT;
 import org.crisiscoordination.command.support.Crises;
+import org.crisiscoordination.command.support.ValidChannel;
 import org.crisiscoordination.testsupport.Api;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -68,7 +69,7 @@ class TextContentIT extends CommandServiceIT {
                 .replace("the situation changed", text)).send(), 400, "invalid-request", escalations);
         assertThat(errorFields(escalation)).containsExactly("reason");
 
-        JsonNode convene = assertProblem(api.post("/api/channels", Channels.convene(crisisId, "US", "CN")
+        JsonNode convene = assertProblem(api.post("/api/channels", ValidChannel.convene(crisisId)
                 .replace(Channels.AGENDA, text)).send(), 400, "invalid-request", "/api/channels");
         assertThat(errorFields(convene)).containsExactly("agenda");
         assertThat(eventCount()).isEqualTo(storedBefore);

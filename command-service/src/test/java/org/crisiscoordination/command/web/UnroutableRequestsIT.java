@@ -6,10 +6,12 @@ import org.crisiscoordination.command.support.Crises;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.crisiscoordination.command.support.Crises.path;
 import static org.crisiscoordination.command.support.ProblemAssertions.assertProblem;
 
-/** Requests no endpoint serves are answered from the same problem catalogue, never with a 500. */
+/**
+ * Requests no endpoint serves are answered from the same problem catalogue, never with a 500, and
+ * append nothing (what needs no store is in {@link UnroutableRequestsTest}).
+ */
 class UnroutableRequestsIT extends CommandServiceIT {
 
     @Test
@@ -21,15 +23,6 @@ class UnroutableRequestsIT extends CommandServiceIT {
 
         assertProblem(answer, 404, "not-found", unknown);
         assertThat(eventCount()).isEqualTo(before);
-    }
-
-    @Test
-    void aGetOfAWriteEndpointIs405() {
-        String escalations = path(Crises.randomId(), "/escalations");
-
-        Api.Answer answer = api.get(escalations).send();
-
-        assertProblem(answer, 405, "method-not-allowed", escalations);
     }
 
     @Test

@@ -16,10 +16,10 @@ import org.crisiscoordination.kernel.region.MinilateralBloc;
 import org.crisiscoordination.kernel.region.Organization;
 import org.crisiscoordination.kernel.region.SecurityTopic;
 import org.crisiscoordination.kernel.region.StateCode;
-import org.crisiscoordination.edge.store.EventStoreSchema;
 import org.crisiscoordination.query.projection.ProjectionProgress;
 import org.crisiscoordination.testsupport.Api;
 import org.crisiscoordination.query.support.CaughtUp;
+import org.crisiscoordination.query.support.EventAppender.Caller;
 import org.crisiscoordination.query.support.QueryServiceIT;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -413,8 +413,7 @@ class CrisisBoardIT extends QueryServiceIT {
 
     /** Appends as the command service does, announcing the append so that the board need not wait for a poll. */
     private void append(CrisisId crisis, Object event, Instant at) {
-        long position = events.append(CRISIS, crisis.toString(), event, at, "delegate@secretariat");
-        jdbc.query("select pg_notify(?, ?)", rs -> null, EventStoreSchema.APPENDED_CHANNEL, Long.toString(position));
+        events.notifying().append(CRISIS, crisis.toString(), event, at, Caller.of("delegate@secretariat", null));
     }
 
     private static Instant now() {

@@ -20,11 +20,12 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Appends events as the command service stores them, like {@link StoreWriter}, but with a whole
- * caller (actor, the party acted for, command, correlation and causation ids) and answering what
- * it stored, so that tests can check audit entries field by field. A {@link #notifying()} appender
- * also announces each append in its transaction, as the command service does, with
- * {@code select pg_notify('crisis_events_appended', '<position>')}.
+ * The one writer of the event store for the read side's tests: appends events as the command
+ * service stores them (payload and metadata as JSON, the metadata carrying a valid hash chain),
+ * with a whole caller (actor, the party acted for, command, correlation and causation ids), and
+ * answers what it stored, so that tests can check audit entries field by field. A
+ * {@link #notifying()} appender also announces each append in its transaction, as the command
+ * service does, with {@code select pg_notify('crisis_events_appended', '<position>')}.
  */
 public final class EventAppender {
 

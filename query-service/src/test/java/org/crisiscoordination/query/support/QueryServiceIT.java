@@ -14,7 +14,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The query service running on a random port against a real PostgreSQL that holds the event
  * store's tables, as the command service would have made them. Tests append events with
- * {@link #events} and read over HTTP with {@link #api}.
+ * {@link #events} (the one {@link EventAppender}) and read over HTTP with {@link #api}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class QueryServiceIT {
@@ -27,7 +27,7 @@ public abstract class QueryServiceIT {
     @Autowired
     protected JdbcTemplate jdbc;
 
-    protected StoreWriter events;
+    protected EventAppender events;
     protected Api api;
 
     @DynamicPropertySource
@@ -40,7 +40,7 @@ public abstract class QueryServiceIT {
     @BeforeEach
     void connect() {
         api = new Api("http://localhost:" + port);
-        events = new StoreWriter(jdbc);
+        events = new EventAppender(jdbc);
     }
 
     /** The event store's tables, from the same migrations the command service applies. */

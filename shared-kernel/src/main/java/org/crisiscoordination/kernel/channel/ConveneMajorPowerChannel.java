@@ -16,6 +16,8 @@ import java.util.List;
 public record ConveneMajorPowerChannel(ChannelId channelId, @TargetAggregateIdentifier CrisisId crisisId,
                                        List<MajorPower> participants, String agenda, Duration acknowledgeWithin) {
 
+    /** A channel is the major powers talking to each other: one alone is no channel. */
+    public static final int MIN_PARTICIPANTS = 2;
     public static final Duration DEFAULT_ACKNOWLEDGE_WITHIN = Duration.ofHours(24);
     public static final Duration LONGEST_ACKNOWLEDGE_WITHIN = Duration.ofDays(30);
 
@@ -23,7 +25,8 @@ public record ConveneMajorPowerChannel(ChannelId channelId, @TargetAggregateIden
         Validator validator = new Validator().notNull("channelId", channelId).notNull("crisisId", crisisId)
                 .distinctElements("participants", participants)
                 .text("agenda", agenda, TextLimits.AGENDA);
-        if (participants != null && participants.size() == 1) {
+        // none at all is refused above ("must name at least one"); the message spells MIN_PARTICIPANTS
+        if (participants != null && !participants.isEmpty() && participants.size() < MIN_PARTICIPANTS) {
             validator.reject("participants", "a channel needs at least two major powers");
         }
         if (acknowledgeWithin == null) {
