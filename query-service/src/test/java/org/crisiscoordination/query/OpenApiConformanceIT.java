@@ -94,6 +94,7 @@ class OpenApiConformanceIT extends QueryServiceIT {
         samples.put("GET /api/crises", new Sample("GET", "/api/crises?minSeverity=1&page=0&size=5"));
         samples.put("GET /api/crises/{crisisId}", new Sample("GET", "/api/crises/" + crisis));
         samples.put("GET /api/crises/{crisisId}/timeline", new Sample("GET", "/api/crises/" + crisis + "/timeline"));
+        samples.put("GET /api/crises/{crisisId}/export", new Sample("GET", "/api/crises/" + crisis + "/export"));
         samples.put("GET /api/channels/{channelId}", new Sample("GET", "/api/channels/" + channel));
         samples.put("GET /api/channels/{channelId}/timeline", new Sample("GET", "/api/channels/" + channel + "/timeline"));
         samples.put("GET /api/metrics/coordination", new Sample("GET", "/api/metrics/coordination"));
