@@ -1,0 +1,75 @@
+package org.crisiscoordination.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A crisis-board replay as an operator runs it: {@code POST /api/projections/crisis-board/replay},
+ * then {@code GET /api/projections} every 20 ms until the board has left replay mode at the head
+ * of the store.
+ */
+final class Replay {
+
+    private static final String PROJECTION = "crisis-board";
+    private static final Duration GIVE_UP = Duration.ofMinutes(30);
+
+    /** @param events the events in the store, all of which the replay handled */
+    record Result(long events, double seconds) {
+        double perSecond() {
+            return events / seconds;
+        }
+
+        double microsecondsPerEvent() {
+            return seconds * 1e6 / events;
+        }
+    }
+
+    private final HttpClient http;
+    private final String queryUrl;
+    private final ObjectMapper json = new ObjectMapper();
+
+    Replay(HttpClient http, String queryUrl) {
+        this.http = http;
+        this.queryUrl = queryUrl;
+    }
+
+    Result run(long events, long head) throws IOException, InterruptedException {
+        HttpRequest replay = HttpRequest.newBuilder(URI.create(queryUrl + "/api/projections/" + PROJECTION + "/replay"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build();
+        HttpRequest progress = HttpRequest.newBuilder(URI.create(queryUrl + "/api/projections")).GET().build();
+        long start = System.nanoTime();
+        HttpResponse<String> accepted = http.send(replay, HttpResponse.BodyHandlers.ofString());
+        if (accepted.statusCode() != 202) {
+            throw new IllegalStateException("replay refused: " + accepted.statusCode() + " " + accepted.body());
+        }
+        long deadline = start + GIVE_UP.toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode status = boardStatus(http.send(progress, HttpResponse.BodyHandlers.ofString()).body());
+            if (status != null && !status.path("replaying").asBoolean(true) && status.path("position").asLong() >= head) {
+                return new Result(events, (System.nanoTime() - start) / 1e9);
+            }
+            if (status != null && "ERROR".equals(status.path("status").asText())) {
+                throw new IllegalStateException("the replay failed: " + status);
+            }
+            LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+        }
+        throw new IllegalStateException("the replay of " + events + " events did not finish within " + GIVE_UP);
+    }
+
+    private JsonNode boardStatus(String body) throws IOException {
+        for (JsonNode item : json.readTree(body).path("items")) {
+            if (PROJECTION.equals(item.path("name").asText())) {
+                return item;
+            }
+        }
+        return null;
+    }
+}
