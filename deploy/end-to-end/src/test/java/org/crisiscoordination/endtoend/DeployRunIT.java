@@ -23,7 +23,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * {@code deploy/run}, as the README tells a newcomer to run it: on the embedded PostgreSQL in its
  * default data directory under a private home directory (as /root is), it starts on a durable
- * PostgreSQL, stops on SIGTERM saying so, and starts again with the data kept.
+ * PostgreSQL, restarts a service that dies, stops on SIGTERM saying so, and starts again with the data kept.
  */
 class DeployRunIT {
 
@@ -77,6 +77,22 @@ class DeployRunIT {
         assertThat(kept.body().get("title").asText()).isEqualTo("Flooding in the delta");
         assertThat(Http.get(second.queryUrl() + "/api/crises/" + crisis + "/timeline").body()
                 .get("entries")).hasSize(1);
+
+        // a service that dies (kill -9) is restarted, and says so; writes work again
+        ProcessHandle command = second.service("command-service").orElseThrow();
+        command.destroyForcibly();
+        await().atMost(Duration.ofMinutes(3)).until(() -> second.printed("deploy/run: restarted command-service"));
+        assertThat(second.output()).anyMatch(line -> line.startsWith("deploy/run: command-service (pid " + command.pid()
+                + ") exited") && line.contains("restarting it in"));
+        assertThat(second.service("command-service").orElseThrow().pid()).isNotEqualTo(command.pid());
+        Http.Answer afterRestart = Http.post(second.commandUrl() + "/api/crises", """
+                {"title":"Landslide after the floods","hotspot":"Chin hills","topic":"DISASTER_RELIEF",
+                 "severity":2,"involvedStates":["MM"],"summary":"Roads cut"}""");
+        assertThat(afterRestart.status()).isEqualTo(201);
+        String landslide = afterRestart.body().get("id").asText();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                Http.get(second.queryUrl() + "/api/crises/" + landslide).status()).isEqualTo(200));
         second.stop();
+        assertThat(second.output()).noneMatch(line -> line.contains("unexpectedly"));
     }
 }

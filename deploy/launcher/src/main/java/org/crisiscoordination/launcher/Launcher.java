@@ -1,18 +1,24 @@
 package org.crisiscoordination.launcher;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Runs the whole system on one machine: PostgreSQL (embedded unless one is named), then the
- * command service, then the query service, each as a child process. It stops them all, in
- * reverse order, on Ctrl-C or SIGTERM, or when one of them dies.
+ * command service, then the query service, each as a child process. It restarts a service that
+ * dies, with a back-off, and stops them all, in reverse order, only on Ctrl-C or SIGTERM.
  */
 public final class Launcher {
+
+    private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+    private static final Duration STABLE = Duration.ofMinutes(1);
 
     private final Settings settings;
     private final List<ServiceProcess> services = new ArrayList<>();
@@ -42,13 +48,13 @@ public final class Launcher {
         Runtime.getRuntime().addShutdownHook(new Thread(launcher::stopAsked, "launcher-stop"));
         try {
             launcher.start();
-            int status = launcher.awaitFirstExit();
-            if (launcher.stopping) {
-                return; // the shutdown hook is stopping everything; exiting here would race it
+            for (int i = 0; i < launcher.services.size(); i++) {
+                int index = i;
+                Thread supervisor = new Thread(() -> launcher.supervise(index), "supervise-" + i);
+                supervisor.setDaemon(true);
+                supervisor.start();
             }
-            launcher.failed = true;
-            System.err.println("deploy/run: a service stopped unexpectedly; stopping the others");
-            System.exit(status == 0 ? 1 : status);
+            new java.util.concurrent.CountDownLatch(1).await(); // until Ctrl-C or SIGTERM
         } catch (Exception e) {
             if (!launcher.stopping) {
                 launcher.failed = true;
@@ -70,8 +76,10 @@ public final class Launcher {
                         "CRISIS_QUERY_SERVICE_URL", queryUrl));
         ServiceProcess query = startService("query-service", settings.queryJar(), settings.queryPort(),
                 logs.resolve("query-service.log"), Map.of("CRISIS_QUERY_PORT", Integer.toString(settings.queryPort())));
-        System.out.println("command-service: " + command.url() + "  (writes; log " + command.log() + ")");
-        System.out.println("query-service:   " + query.url() + "  (reads; log " + query.log() + ")");
+        System.out.println("command-service: " + command.url() + "  (writes; pid " + command.process().pid()
+                + "; log " + command.log() + ")");
+        System.out.println("query-service:   " + query.url() + "  (reads; pid " + query.process().pid()
+                + "; log " + query.log() + ")");
         System.out.println("Swagger UI:      " + command.url() + "/swagger-ui.html and " + query.url() + "/swagger-ui.html");
         System.out.println("Ready. Ctrl-C stops everything.");
     }
@@ -89,10 +97,50 @@ public final class Launcher {
         return service;
     }
 
-    private int awaitFirstExit() throws Exception {
-        CompletableFuture<?>[] exits = services.stream().map(s -> s.process().onExit()).toArray(CompletableFuture[]::new);
-        Process first = (Process) CompletableFuture.anyOf(exits).get();
-        return first.exitValue();
+    /**
+     * Restarts the service at {@code index} whenever it dies, waiting 1 s before the first restart
+     * and twice as long before each next one (at most {@link #MAX_BACKOFF}); a service that stayed
+     * up for {@link #STABLE} starts again from 1 s. Only Ctrl-C or SIGTERM stops it for good.
+     */
+    private void supervise(int index) {
+        Duration backoff = FIRST_BACKOFF;
+        while (!stopping) {
+            ServiceProcess current;
+            synchronized (this) {
+                if (stopping) {
+                    return;
+                }
+                current = services.get(index);
+            }
+            Instant since = Instant.now();
+            try {
+                int status = current.process().waitFor();
+                if (stopping) {
+                    return;
+                }
+                if (Duration.between(since, Instant.now()).compareTo(STABLE) > 0) {
+                    backoff = FIRST_BACKOFF;
+                }
+                System.out.println("deploy/run: " + current.name() + " (pid " + current.process().pid()
+                        + ") exited with status " + status + "; restarting it in " + backoff.toSeconds() + " s");
+                Thread.sleep(backoff.toMillis());
+                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+                ServiceProcess next;
+                synchronized (this) {
+                    if (stopping) {
+                        return;
+                    }
+                    next = current.startAgain();
+                    services.set(index, next);
+                }
+                next.awaitHealthy();
+                System.out.println("deploy/run: restarted " + next.name() + " (pid " + next.process().pid() + "), healthy");
+            } catch (InterruptedException e) {
+                return;
+            } catch (IOException | IllegalStateException e) {
+                System.err.println("deploy/run: restarting " + current.name() + " failed: " + e.getMessage());
+            }
+        }
     }
 
     /** Ctrl-C or SIGTERM (the JVM's shutdown hook): says so, then stops everything. */

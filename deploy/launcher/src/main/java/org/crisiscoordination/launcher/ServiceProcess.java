@@ -22,13 +22,22 @@ final class ServiceProcess {
     private final String name;
     private final int port;
     private final Path log;
+    private final Path jar;
+    private final Map<String, String> environment;
     private final Process process;
 
-    private ServiceProcess(String name, int port, Path log, Process process) {
+    private ServiceProcess(String name, Path jar, int port, Path log, Map<String, String> environment, Process process) {
         this.name = name;
+        this.jar = jar;
         this.port = port;
         this.log = log;
+        this.environment = Map.copyOf(environment);
         this.process = process;
+    }
+
+    /** The same service started anew, as it was started before. */
+    ServiceProcess startAgain() throws IOException {
+        return start(name, jar, port, log, environment);
     }
 
     static ServiceProcess start(String name, Path jar, int port, Path log, Map<String, String> environment)
@@ -41,7 +50,7 @@ final class ServiceProcess {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
-        return new ServiceProcess(name, port, log, builder.start());
+        return new ServiceProcess(name, jar, port, log, environment, builder.start());
     }
 
     /** Waits until the service reports itself healthy; fails if it dies or takes too long. */
