@@ -22,7 +22,7 @@ public final class Bench {
             "the query service's LISTEN/NOTIFY wake-up (AppendListener) has no switch: the peer's processors are still "
                     + "woken by each commit's NOTIFY, so the peer's visibility is better than Axon's 1 s polling would give",
             "the command service's NOTIFY on commit and its advisory append lock are part of the storage engine, not settings",
-            "the Jackson serializer stays (XStream, Axon's default, cannot read the events the store holds)");
+            "the Jackson serializer stays: Axon's default XML serializer cannot read the events the store holds");
 
     private Bench() {
     }
