@@ -18,7 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class Load implements AutoCloseable {
 
-    private static final Duration AFTER_NO_ANSWER = Duration.ofMillis(200);
+    private static final Duration AFTER_NO_ANSWER = Duration.ofSeconds(1);
     private static final Duration BETWEEN_READS = Duration.ofMillis(50);
 
     private final Writes writes;

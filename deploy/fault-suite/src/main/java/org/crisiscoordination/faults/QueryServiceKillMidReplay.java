@@ -25,6 +25,7 @@ final class QueryServiceKillMidReplay implements Scenario {
         Ledger ledger = suite.ledger("query-kill");
         Projections.Status atKill = null;
         long killed;
+        Instant killedAt;
         try (Load load = suite.load(ledger)) {
             Suite.require(ledger.awaitAcknowledged(suite.options.before(), Suite.PATIENCE),
                     "the writers never got " + suite.options.before() + " commands acknowledged");
@@ -39,19 +40,20 @@ final class QueryServiceKillMidReplay implements Scenario {
             Suite.require(atKill != null, "the " + WATCHED + " replay ended each time before it could be caught "
                     + "mid-way: give the store more events (--replay-events)");
             killed = suite.system.kill(RunningSystem.QUERY_SERVICE);
+            killedAt = Instant.now();
             Say.line("  kill -9 query-service (pid " + killed + ") with " + WATCHED + " replaying at position "
                     + atKill.position() + " (" + Math.round(atKill.progress() * 100) + "%)");
-            Instant killedAt = Instant.now();
-            long restarted = suite.system.awaitRestarted(RunningSystem.QUERY_SERVICE, killed);
-            Say.line("  the launcher restarted it as pid " + restarted + ", healthy "
-                    + Say.seconds(Duration.between(killedAt, Instant.now())) + " after the kill");
-            result.check("the query service was killed mid-replay and restarted by the launcher",
-                    atKill.replaying() && atKill.progress() < 1 && restarted != killed,
-                    WATCHED + " at " + Math.round(atKill.progress() * 100) + "% of its replay; pid " + killed
-                            + " killed, pid " + restarted + " healthy");
+            // writes go on past the kill; the restarted service has them to catch up with
             Suite.require(ledger.awaitAcknowledged(ledger.acknowledged() + suite.options.after(), Suite.PATIENCE),
                     "the writers never got more commands acknowledged");
         }
+        long restarted = suite.system.awaitRestarted(RunningSystem.QUERY_SERVICE, killed);
+        Say.line("  the launcher restarted it as pid " + restarted + ", healthy "
+                + Say.seconds(Duration.between(killedAt, Instant.now())) + " after the kill");
+        result.check("the query service was killed mid-replay and restarted by the launcher",
+                atKill.replaying() && atKill.progress() < 1 && restarted != killed,
+                WATCHED + " at " + Math.round(atKill.progress() * 100) + "% of its replay; pid " + killed
+                        + " killed, pid " + restarted + " healthy");
         result.tally(suite.settle(ledger));
 
         List<Projections.Status> finished = suite.projections.awaitCaughtUp(Suite.PATIENCE);
