@@ -48,12 +48,12 @@ final class PostgresOutage implements Scenario {
                     "the writers never got commands acknowledged again after PostgreSQL came back");
             reads = load.reads();
         }
+        // sent and answered while it was away: one sent just before it came back may well get its connection after
         List<Attempt> writesDuring = ledger.commands().stream().map(Command::first)
-                .filter(a -> a != null && !a.sent().isBefore(stopped) && a.sent().isBefore(back)).toList();
-        List<Attempt> readsDuring = reads.stream()
-                .filter(a -> !a.sent().isBefore(stopped) && a.sent().isBefore(back)).toList();
-        Say.line("  writes sent while it was away: " + outcomes(writesDuring) + "; slowest 503 " + slowest503(writesDuring));
-        Say.line("  reads sent while it was away: " + outcomes(readsDuring) + "; slowest 503 " + slowest503(readsDuring));
+                .filter(a -> a != null && within(a, stopped, back)).toList();
+        List<Attempt> readsDuring = reads.stream().filter(a -> within(a, stopped, back)).toList();
+        Say.line("  writes sent and answered while it was away: " + outcomes(writesDuring) + "; slowest 503 " + slowest503(writesDuring));
+        Say.line("  reads sent and answered while it was away: " + outcomes(readsDuring) + "; slowest 503 " + slowest503(readsDuring));
         result.check("writes meanwhile are answered 503 problem+json with Retry-After, nothing else",
                 !writesDuring.isEmpty() && writesDuring.stream().allMatch(Attempt::wellFormedUnavailable),
                 outcomes(writesDuring));
@@ -85,6 +85,10 @@ final class PostgresOutage implements Scenario {
                 caughtUp == null ? "not within " + Suite.PATIENCE + ": " + suite.projections.all()
                         : "all at position " + head + " (the head), lag 0, no dead letters, "
                         + Say.seconds(Duration.between(since, Instant.now())) + " after the load stopped");
+    }
+
+    private static boolean within(Attempt attempt, Instant from, Instant to) {
+        return !attempt.sent().isBefore(from) && attempt.sent().plus(attempt.took()).isBefore(to);
     }
 
     private static Map<String, Integer> probeHealth(RunningSystem system) {

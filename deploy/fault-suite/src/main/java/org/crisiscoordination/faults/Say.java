@@ -14,7 +14,7 @@ final class Say {
     }
 
     static void launcher(String line) {
-        line("    deploy/run | " + line);
+        line("    launcher | " + line);
     }
 
     static String seconds(java.time.Duration duration) {
