@@ -25,7 +25,7 @@ import java.util.List;
 public class EventStoreReader {
 
     private static final String COLUMNS = "select global_index, type, aggregate_identifier, sequence_number,"
-            + " payload_type, payload, meta_data, time_stamp from " + EventStoreSchema.EVENTS;
+            + " payload_type, payload_revision, payload, meta_data, time_stamp from " + EventStoreSchema.EVENTS;
 
     private final JdbcClient db;
     private final ObjectMapper json;
@@ -81,7 +81,7 @@ public class EventStoreReader {
                 text(meta, AuditMetadata.ACTOR), text(meta, AuditMetadata.ON_BEHALF_OF),
                 text(meta, AuditMetadata.COMMAND_ID), text(meta, AuditMetadata.CORRELATION_ID),
                 text(meta, AuditMetadata.CAUSATION_ID), text(meta, AuditMetadata.PREVIOUS_HASH),
-                text(meta, AuditMetadata.HASH));
+                text(meta, AuditMetadata.HASH), rs.getString("payload_revision"));
     }
 
     private JsonNode read(byte[] bytes) {
