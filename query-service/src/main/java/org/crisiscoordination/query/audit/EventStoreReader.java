@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads the event store itself, not a projection of it: the audit shows exactly what is stored.
@@ -56,6 +57,13 @@ public class EventStoreReader {
     public List<AuditEntry> stream(String aggregateId) {
         return db.sql(COLUMNS + " where aggregate_identifier = ? order by sequence_number")
                 .param(aggregateId).query(this::entry).list();
+    }
+
+    /** The stored hash of an aggregate's event before {@code sequence}, if that event is stored. */
+    public Optional<String> linkBefore(String aggregateId, long sequence) {
+        return db.sql("select convert_from(meta_data, 'UTF8')::jsonb ->> 'hash' from " + EventStoreSchema.EVENTS
+                        + " where aggregate_identifier = ? and sequence_number = ?")
+                .params(aggregateId, sequence - 1).query(String.class).optional();
     }
 
     /** The type of the aggregate an id belongs to, or null if no event has it. */
