@@ -28,6 +28,8 @@ public abstract class MerkleLogIT {
     @Autowired
     protected JdbcTemplate jdbc;
 
+    /** The service's base URL. */
+    protected String url;
     protected Api api;
     protected EventAppender store;
     protected LogSigner signer;
@@ -43,7 +45,8 @@ public abstract class MerkleLogIT {
     void emptyLog() {
         jdbc.update("truncate " + EventStoreSchema.EVENTS + ", " + MerkleLogSchema.LEAVES + ", "
                 + MerkleLogSchema.CHECKPOINTS + ", " + MerkleLogSchema.KEYS);
-        api = new Api("http://localhost:" + port);
+        url = "http://localhost:" + port;
+        api = new Api(url);
         store = new EventAppender(jdbc);
         signer = new LogSigner(jdbc);
     }
