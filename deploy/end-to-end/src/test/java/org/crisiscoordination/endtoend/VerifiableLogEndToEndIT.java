@@ -85,7 +85,7 @@ class VerifiableLogEndToEndIT {
         assertThat(command.post("/api/audit/checkpoints", null).send().text("type"))
                 .isEqualTo("urn:crisis-coordination:problem:log-tampered");
         assertThat(witness("check")).isEqualTo(1);
-        assertThat(output).contains("FAILED");
+        assertThat(output).contains("FAILED").contains("leaves were removed or changed");
     }
 
     private String output = "";

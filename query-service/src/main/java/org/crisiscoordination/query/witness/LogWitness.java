@@ -163,7 +163,13 @@ public final class LogWitness {
         if (kept.treeSize() == 0) {
             return List.of();
         }
-        JsonNode proof = get("/api/audit/proofs/consistency?from=" + kept.treeSize() + "&to=" + latest.treeSize());
+        JsonNode proof;
+        try {
+            proof = get("/api/audit/proofs/consistency?from=" + kept.treeSize() + "&to=" + latest.treeSize());
+        } catch (WitnessException e) {
+            return List.of("the log cannot prove that the kept checkpoint of tree size " + kept.treeSize()
+                    + " is a prefix of the latest (" + e.getMessage() + "): leaves were removed or changed");
+        }
         List<byte[]> path = new ArrayList<>();
         proof.get("proof").forEach(node -> path.add(HEX.parseHex(node.asText())));
         if (!MerkleTree.verifyConsistency(kept.treeSize(), latest.treeSize(), kept.rootHash(), latest.rootHash(), path)
