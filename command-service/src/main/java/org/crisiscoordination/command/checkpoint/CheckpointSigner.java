@@ -39,6 +39,9 @@ public class CheckpointSigner {
     /** Leaves assigned per statement, so that a large backlog never runs into the statement timeout. */
     private static final int BATCH = 50_000;
 
+    /** What a leaf records for an event that carries no well-formed hash. */
+    static final byte[] NO_HASH = new byte[MerkleTree.HASH_BYTES];
+
     private static final Logger LOG = LoggerFactory.getLogger(CheckpointSigner.class);
     private static final HexFormat HEX = HexFormat.of();
 
@@ -107,7 +110,9 @@ public class CheckpointSigner {
 
     /**
      * Gives every event up to the safe position that has none the next leaf index, in position
-     * order; the leaf keeps the event's chain hash as raw bytes.
+     * order; the leaf keeps the event's chain hash as raw bytes. An event without a well-formed hash
+     * (one the system did not store) is logged all the same, with {@link #NO_HASH}, so that it can
+     * never stop the log; verification reports it.
      */
     private void assignLeaves() {
         long upTo = safe.safePosition();
@@ -118,10 +123,11 @@ public class CheckpointSigner {
             long after = ((Number) last.get("position")).longValue();
             int assigned = jdbc.update("insert into " + MerkleLogSchema.LEAVES + " (leaf_index, global_index, event_hash)"
                     + " select ? + row_number() over (order by global_index) - 1, global_index,"
-                    + " decode(convert_from(meta_data, 'UTF8')::jsonb ->> 'hash', 'hex')"
-                    + " from (select global_index, meta_data from " + EventStoreSchema.EVENTS
+                    + " case when hash ~ '^[0-9a-f]{64}$' then decode(hash, 'hex') else ? end"
+                    + " from (select global_index, convert_from(meta_data, 'UTF8')::jsonb ->> 'hash' as hash from "
+                    + EventStoreSchema.EVENTS
                     + " where global_index > ? and global_index <= ? order by global_index limit ?) batch",
-                    nextLeaf, after, upTo, BATCH);
+                    nextLeaf, NO_HASH, after, upTo, BATCH);
             if (assigned < BATCH) {
                 return;
             }

@@ -52,7 +52,9 @@ public final class LogSigner {
         jdbc.update("insert into " + MerkleLogSchema.LEAVES + " (leaf_index, global_index, event_hash)"
                 + " select coalesce((select max(leaf_index) + 1 from " + MerkleLogSchema.LEAVES + "), 0)"
                 + " + row_number() over (order by global_index) - 1, global_index,"
-                + " decode(convert_from(meta_data, 'UTF8')::jsonb ->> 'hash', 'hex') from " + EventStoreSchema.EVENTS
+                + " case when convert_from(meta_data, 'UTF8')::jsonb ->> 'hash' ~ '^[0-9a-f]{64}$'"
+                + " then decode(convert_from(meta_data, 'UTF8')::jsonb ->> 'hash', 'hex') else decode(repeat('00', 32), 'hex') end"
+                + " from " + EventStoreSchema.EVENTS
                 + " where global_index > (select coalesce(max(global_index), 0) from " + MerkleLogSchema.LEAVES + ")");
     }
 
