@@ -1,5 +1,6 @@
 package org.crisiscoordination.command.support;
 
+import org.crisiscoordination.command.checkpoint.CheckpointSigner;
 import org.crisiscoordination.command.write.CommandWriter;
 import org.crisiscoordination.edge.ServiceEdge;
 import org.junit.jupiter.api.AfterEach;
@@ -28,6 +29,10 @@ public abstract class CommandWebSlice {
     @MockitoBean
     private CommandWriter writer;
 
+    /** Behind the checkpoint endpoint; no request of a slice test signs. */
+    @MockitoBean
+    private CheckpointSigner signer;
+
     protected SliceApi api;
 
     @BeforeEach
@@ -37,6 +42,6 @@ public abstract class CommandWebSlice {
 
     @AfterEach
     void noWriteWasTried() {
-        verifyNoInteractions(writer);
+        verifyNoInteractions(writer, signer);
     }
 }

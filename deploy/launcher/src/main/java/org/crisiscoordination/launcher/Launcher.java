@@ -73,7 +73,8 @@ public final class Launcher {
         String queryUrl = "http://localhost:" + settings.queryPort();
         ServiceProcess command = startService("command-service", settings.commandJar(), settings.commandPort(),
                 logs.resolve("command-service.log"), Map.of("CRISIS_COMMAND_PORT", Integer.toString(settings.commandPort()),
-                        "CRISIS_QUERY_SERVICE_URL", queryUrl));
+                        "CRISIS_QUERY_SERVICE_URL", queryUrl,
+                        "CRISIS_CHECKPOINT_KEY_FILE", CheckpointKey.ensure(settings.dataDir()).toString()));
         ServiceProcess query = startService("query-service", settings.queryJar(), settings.queryPort(),
                 logs.resolve("query-service.log"), Map.of("CRISIS_QUERY_PORT", Integer.toString(settings.queryPort())));
         System.out.println("command-service: " + command.url() + "  (writes; pid " + command.process().pid()

@@ -15,6 +15,7 @@ public enum ProblemType {
     RULE_VIOLATED("rule-violated", 409, "A domain rule refuses the command"),
     CONCURRENT_WRITE("concurrent-write", 409, "A concurrent write to the same aggregate won"),
     REPLAY_REFUSED("replay-refused", 409, "The projection cannot be replayed now"),
+    LOG_TAMPERED("log-tampered", 409, "The stored log no longer matches its last signed checkpoint"),
     VERSION_MISMATCH("version-mismatch", 412, "The version in If-Match is not the current one"),
     PAYLOAD_TOO_LARGE("payload-too-large", 413, "The request body is larger than 64 KiB"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "The request body must be application/json"),
