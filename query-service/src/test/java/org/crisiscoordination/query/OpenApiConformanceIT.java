@@ -1,5 +1,6 @@
 package org.crisiscoordination.query;
 
+import org.crisiscoordination.testsupport.TestCaller;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.crisiscoordination.kernel.audit.ConsistencyToken;
@@ -309,6 +310,7 @@ class OpenApiConformanceIT extends QueryServiceIT {
     private Answer send(String method, String path, String accept, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .timeout(Duration.ofSeconds(30)).header("Accept", accept)
+                .header("Authorization", TestCaller.staff().bearer())
                 .method(method, HttpRequest.BodyPublishers.noBody());
         headers.forEach(request::header);
         try {

@@ -9,6 +9,8 @@ import java.net.URI;
 public enum ProblemType {
     INVALID_REQUEST("invalid-request", 400, "The request has invalid values"),
     MALFORMED_REQUEST("malformed-request", 400, "The request body is not the JSON this endpoint reads"),
+    AUTHENTICATION_REQUIRED("authentication-required", 401, "A valid bearer token is required"),
+    RIGHT_MISSING("right-missing", 403, "The caller does not hold the right this request takes"),
     NOT_FOUND("not-found", 404, "Not found"),
     METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method not allowed"),
     NOT_ACCEPTABLE("not-acceptable", 406, "No acceptable representation"),
@@ -42,6 +44,8 @@ public enum ProblemType {
     public static ProblemType forStatus(int status) {
         return switch (status) {
             case 400 -> INVALID_REQUEST;
+            case 401 -> AUTHENTICATION_REQUIRED;
+            case 403 -> RIGHT_MISSING;
             case 404 -> NOT_FOUND;
             case 405 -> METHOD_NOT_ALLOWED;
             case 406 -> NOT_ACCEPTABLE;
