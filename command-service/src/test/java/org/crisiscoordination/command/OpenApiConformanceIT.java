@@ -252,11 +252,17 @@ class OpenApiConformanceIT extends CommandServiceIT {
         return api.post(sample.path(), sample.body());
     }
 
-    /** Each operation of the document, as "METHOD /path/{template}". */
+    /**
+     * Each write of the document, as "METHOD /path/{template}". Signing a checkpoint is no write of
+     * the domain (no body, no events); CheckpointsIT holds it to its documented answers.
+     */
     private Map<String, JsonNode> operations() {
         Map<String, JsonNode> operations = new LinkedHashMap<>();
-        document.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(method ->
-                operations.put(method.getKey().toUpperCase() + " " + path.getKey(), method.getValue())));
+        document.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(method -> {
+            if (!path.getKey().startsWith("/api/audit/")) {
+                operations.put(method.getKey().toUpperCase() + " " + path.getKey(), method.getValue());
+            }
+        }));
         assertThat(operations).isNotEmpty();
         return operations;
     }
@@ -284,8 +290,6 @@ class OpenApiConformanceIT extends CommandServiceIT {
     /** A value each documented request header accepts; If-Match is left to its own test. */
     private static String validValue(String header) {
         return switch (header) {
-            case "X-Actor" -> "conformance@secretariat";
-            case "X-On-Behalf-Of" -> "PH";
             case "X-Correlation-Id" -> "conformance-" + UUID.randomUUID();
             case "Idempotency-Key" -> UUID.randomUUID().toString();
             case "If-Match" -> null;

@@ -10,12 +10,12 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The service describes its API at /v3/api-docs and reports its health. */
+/** The service describes its API at /v3/api-docs and reports its health, to anyone, with no token. */
 class ServiceEndpointsIT extends CommandServiceIT {
 
     @Test
     void theOpenApiDocumentListsEveryCrisisWrite() {
-        Api.Answer answer = api.get("/v3/api-docs").send();
+        Api.Answer answer = api.get("/v3/api-docs").anonymous().send();
 
         assertThat(answer.status()).isEqualTo(200);
         JsonNode paths = answer.json().get("paths");
@@ -40,8 +40,11 @@ class ServiceEndpointsIT extends CommandServiceIT {
         JsonNode convene = paths.get("/api/channels").get("post");
         List<String> headers = new ArrayList<>();
         convene.get("parameters").forEach(parameter -> headers.add(parameter.get("name").asText()));
-        assertThat(headers).contains("X-Actor", "X-On-Behalf-Of", "Idempotency-Key").doesNotContain("context");
+        assertThat(headers).contains("X-Correlation-Id", "Idempotency-Key")
+                .doesNotContain("X-Actor", "X-On-Behalf-Of", "context");
         assertThat(convene.get("responses").has("201")).isTrue();
+        assertThat(convene.get("responses").has("401")).isTrue();
+        assertThat(convene.get("responses").has("403")).isTrue();
         assertThat(convene.get("responses").has("409")).isTrue();
         JsonNode close = paths.get("/api/channels/{channelId}/closure").get("post");
         assertThat(close.get("responses").has("200")).isTrue();
@@ -49,16 +52,24 @@ class ServiceEndpointsIT extends CommandServiceIT {
     }
 
     @Test
+    void theOpenApiDocumentNamesTheBearerTokenEveryWriteTakes() {
+        JsonNode document = api.get("/v3/api-docs").anonymous().send().json();
+
+        assertThat(document.at("/components/securitySchemes/bearer/scheme").asText()).isEqualTo("bearer");
+        assertThat(document.at("/security/0").has("bearer")).isTrue();
+    }
+
+    @Test
     void theSwaggerUiIsServed() {
-        Api.Answer redirect = api.get("/swagger-ui.html").send();
+        Api.Answer redirect = api.get("/swagger-ui.html").anonymous().send();
         assertThat(redirect.status()).isEqualTo(302);
 
-        assertThat(api.get("/swagger-ui/index.html").send().status()).isEqualTo(200);
+        assertThat(api.get("/swagger-ui/index.html").anonymous().send().status()).isEqualTo(200);
     }
 
     @Test
     void theHealthEndpointAnswersUp() {
-        Api.Answer answer = api.get("/actuator/health").send();
+        Api.Answer answer = api.get("/actuator/health").anonymous().send();
 
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.text("status")).isEqualTo("UP");

@@ -1,8 +1,10 @@
 package org.crisiscoordination.query;
 
+import org.crisiscoordination.testsupport.TestCaller;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.crisiscoordination.kernel.audit.ConsistencyToken;
+import org.crisiscoordination.query.support.LogSigner;
 import org.crisiscoordination.kernel.channel.ChannelId;
 import org.crisiscoordination.kernel.crisis.CrisisId;
 import org.crisiscoordination.kernel.region.MajorPower;
@@ -65,6 +67,8 @@ class OpenApiConformanceIT extends QueryServiceIT {
     private JsonNode document;
     private CrisisId crisis;
     private ChannelId channel;
+    private long loggedPosition;
+    private long treeSize;
 
     /** A request: its method and path with real ids and parameters. */
     private record Sample(String method, String path) {
@@ -87,6 +91,9 @@ class OpenApiConformanceIT extends QueryServiceIT {
         crisis = history.raise(SecurityTopic.MARITIME_SECURITY, now, "PH", "CN");
         channel = history.convene(crisis, now, Duration.ofHours(48), MajorPower.CN, MajorPower.US);
         CaughtUp.await(progress, jdbc);
+        new LogSigner(jdbc).sign();
+        loggedPosition = jdbc.queryForObject("select max(global_index) from event_store.merkle_leaf", Long.class);
+        treeSize = jdbc.queryForObject("select count(*) from event_store.merkle_leaf", Long.class);
     }
 
     private Map<String, Sample> samples() {
@@ -100,6 +107,12 @@ class OpenApiConformanceIT extends QueryServiceIT {
         samples.put("GET /api/metrics/coordination", new Sample("GET", "/api/metrics/coordination"));
         samples.put("GET /api/audit", new Sample("GET", "/api/audit?after=0&limit=5"));
         samples.put("GET /api/audit/verify", new Sample("GET", "/api/audit/verify?aggregateId=" + crisis));
+        samples.put("GET /api/audit/checkpoints", new Sample("GET", "/api/audit/checkpoints?page=0&size=2"));
+        samples.put("GET /api/audit/keys", new Sample("GET", "/api/audit/keys"));
+        samples.put("GET /api/audit/proofs/inclusion", new Sample("GET",
+                "/api/audit/proofs/inclusion?position=" + loggedPosition + "&treeSize=" + treeSize));
+        samples.put("GET /api/audit/proofs/consistency", new Sample("GET",
+                "/api/audit/proofs/consistency?from=1&to=" + treeSize));
         samples.put("GET /api/projections", new Sample("GET", "/api/projections"));
         samples.put("POST /api/projections/{name}/replay", new Sample("POST", "/api/projections/" + REPLAYED + "/replay"));
         return samples;
@@ -297,6 +310,7 @@ class OpenApiConformanceIT extends QueryServiceIT {
     private Answer send(String method, String path, String accept, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .timeout(Duration.ofSeconds(30)).header("Accept", accept)
+                .header("Authorization", TestCaller.staff().bearer())
                 .method(method, HttpRequest.BodyPublishers.noBody());
         headers.forEach(request::header);
         try {

@@ -11,7 +11,8 @@ import java.util.Optional;
 
 /**
  * Answers of writes sent with an {@code Idempotency-Key}, in PostgreSQL so that they hold across
- * restarts and instances. A key is scoped to method and path. It must be claimed inside the
+ * restarts and instances. A key is scoped to its caller (the actor of the token: issuer and subject),
+ * method and path, so that one caller's key never answers another's request. It must be claimed inside the
  * transaction that appends the write's events, so that a refused write leaves no claim and a
  * concurrent retry waits for the first attempt's outcome.
  */
@@ -45,22 +46,22 @@ public class IdempotencyStore {
      *
      * @throws KeyReusedException if the key was used for another body
      */
-    public Optional<StoredAnswer> claim(String key, String method, String path, String requestHash) {
-        jdbc.update("delete from " + TABLE + " where idempotency_key = ? and method = ? and path = ?"
-                + " and created_at < now() - make_interval(secs => ?)", key, method, path, retentionSeconds);
-        int claimed = jdbc.update("insert into " + TABLE + " (idempotency_key, method, path, request_hash)"
-                + " values (?, ?, ?, ?) on conflict do nothing", key, method, path, requestHash);
+    public Optional<StoredAnswer> claim(String caller, String key, String method, String path, String requestHash) {
+        jdbc.update("delete from " + TABLE + " where caller = ? and idempotency_key = ? and method = ? and path = ?"
+                + " and created_at < now() - make_interval(secs => ?)", caller, key, method, path, retentionSeconds);
+        int claimed = jdbc.update("insert into " + TABLE + " (caller, idempotency_key, method, path, request_hash)"
+                + " values (?, ?, ?, ?, ?) on conflict do nothing", caller, key, method, path, requestHash);
         if (claimed == 1) {
             return Optional.empty();
         }
         List<StoredAnswer> stored = jdbc.query(
                 "select request_hash, status, location, answer from " + TABLE + ""
-                        + " where idempotency_key = ? and method = ? and path = ?",
+                        + " where caller = ? and idempotency_key = ? and method = ? and path = ?",
                 (rs, row) -> new StoredAnswer(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4)),
-                key, method, path);
+                caller, key, method, path);
         if (stored.isEmpty()) {
             // its expiry was cleaned up between our insert and our read: claim it afresh
-            return claim(key, method, path, requestHash);
+            return claim(caller, key, method, path, requestHash);
         }
         StoredAnswer answer = stored.get(0);
         if (!answer.requestHash().equals(requestHash)) {
@@ -70,9 +71,10 @@ public class IdempotencyStore {
     }
 
     /** Stores the answer to a claimed key, in the claiming transaction. */
-    public void store(String key, String method, String path, int status, String location, String answer) {
+    public void store(String caller, String key, String method, String path, int status, String location, String answer) {
         jdbc.update("update " + TABLE + " set status = ?, location = ?, answer = ?"
-                + " where idempotency_key = ? and method = ? and path = ?", status, location, answer, key, method, path);
+                + " where caller = ? and idempotency_key = ? and method = ? and path = ?",
+                status, location, answer, caller, key, method, path);
     }
 
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")

@@ -6,6 +6,7 @@ import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.crisiscoordination.kernel.audit.AuditMetadata;
 import org.crisiscoordination.kernel.audit.AuditRecord;
@@ -57,13 +58,14 @@ class HashChainLinker {
 
     private AuditRecord recordOf(DomainEventMessage<?> event) {
         MetaData meta = event.getMetaData();
-        byte[] payload = eventSerializer.serialize(event.getPayload(), byte[].class).getData();
+        SerializedObject<byte[]> serialized = eventSerializer.serialize(event.getPayload(), byte[].class);
+        byte[] payload = serialized.getData();
         return new AuditRecord(event.getType(), event.getAggregateIdentifier(), event.getSequenceNumber(),
                 event.getPayloadType().getSimpleName(), readTree(payload),
                 DateTimeUtils.formatInstant(event.getTimestamp()),
                 text(meta, AuditMetadata.ACTOR), text(meta, AuditMetadata.ON_BEHALF_OF),
                 text(meta, AuditMetadata.COMMAND_ID), text(meta, AuditMetadata.CORRELATION_ID),
-                text(meta, AuditMetadata.CAUSATION_ID));
+                text(meta, AuditMetadata.CAUSATION_ID), serialized.getType().getRevision());
     }
 
     private String storedPredecessorHash(DomainEventMessage<?> event) {

@@ -5,8 +5,6 @@ import org.crisiscoordination.edge.web.CorrelationIdFilter;
 /** The request and answer headers of the write API. */
 public final class Headers {
 
-    public static final String ACTOR = "X-Actor";
-    public static final String ON_BEHALF_OF = "X-On-Behalf-Of";
     public static final String CORRELATION_ID = CorrelationIdFilter.HEADER;
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     public static final String IDEMPOTENT_REPLAYED = "Idempotent-Replayed";

@@ -3,6 +3,7 @@ package org.crisiscoordination.command.web;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.crisiscoordination.command.checkpoint.LogTamperedException;
 import org.crisiscoordination.command.idempotency.IdempotencyStore;
 import org.crisiscoordination.edge.problem.ProblemType;
 import org.crisiscoordination.edge.problem.Problems;
@@ -38,6 +39,11 @@ class WriteProblemAdvice {
         return Problems.of(ProblemType.VERSION_MISMATCH,
                 "the version changed while the write ran: If-Match no longer holds; read it again and decide anew",
                 request);
+    }
+
+    @ExceptionHandler(LogTamperedException.class)
+    ProblemDetail logTampered(LogTamperedException e, HttpServletRequest request) {
+        return Problems.of(ProblemType.LOG_TAMPERED, e.getMessage(), request);
     }
 
     @ExceptionHandler(IdempotencyStore.KeyReusedException.class)

@@ -6,6 +6,7 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.crisiscoordination.command.access.WriteRights;
 import org.crisiscoordination.command.config.CommandServiceProperties;
 import org.crisiscoordination.command.idempotency.IdempotencyStore;
 import org.crisiscoordination.command.store.AppendedEvents;
@@ -21,7 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.net.URI;
 
 /**
- * Carries out a write: in one transaction it claims the idempotency key, checks {@code If-Match},
+ * Carries out a write: it refuses a caller acting for another party than it represents, then in
+ * one transaction it claims the idempotency key, checks {@code If-Match},
  * sends the command (whose events Axon appends in that same transaction), and stores the answer.
  * A write that loses a race to a concurrent write on its aggregate is run again, a few times,
  * unless {@code If-Match} pinned the version it was meant for.
@@ -37,8 +39,9 @@ public class CommandWriter {
     private final AggregateVersions versions;
     private final String queryServiceUrl;
     private final ObjectMapper json;
+    private final WriteRights rights;
 
-    public CommandWriter(CommandGateway commands, PlatformTransactionManager transactionManager, RetryTemplate lostRaceRetries,
+    public CommandWriter(WriteRights rights, CommandGateway commands, PlatformTransactionManager transactionManager, RetryTemplate lostRaceRetries,
                          IdempotencyStore idempotency, AppendedEvents appended, AggregateVersions versions,
                          CommandServiceProperties properties, ObjectMapper json) {
         this.commands = commands;
@@ -50,10 +53,12 @@ public class CommandWriter {
         // a base with a path of its own keeps it: the read model's path is appended, not resolved
         this.queryServiceUrl = properties.queryServiceUrl().toString().replaceAll("/+$", "");
         this.json = json;
+        this.rights = rights;
     }
 
     /** Carries out the write and answers as its kind does. */
     public <R extends WriteResponse> R execute(WriteContext context, Write<R> write) {
+        rights.checkParty(context.caller(), write.command());
         // a new aggregate has no version for If-Match to name
         WriteContext effective = write.kind().honoursIfMatch() ? context : context.withoutExpectedVersion();
         String requestHash = requestHash(write.body());
@@ -64,7 +69,8 @@ public class CommandWriter {
 
     private <R extends WriteResponse> R attempt(WriteContext context, Write<R> write, String requestHash) {
         if (context.idempotencyKey() != null) {
-            var earlier = idempotency.claim(context.idempotencyKey(), context.method(), context.path(), requestHash);
+            var earlier = idempotency.claim(context.caller().actor(), context.idempotencyKey(), context.method(),
+                    context.path(), requestHash);
             if (earlier.isPresent()) {
                 return replay(write.kind(), earlier.get());
             }
@@ -79,7 +85,8 @@ public class CommandWriter {
         URI location = write.kind().creates()
                 ? URI.create(queryServiceUrl + write.written().readModelPath(write.aggregateId())) : null;
         if (context.idempotencyKey() != null) {
-            idempotency.store(context.idempotencyKey(), context.method(), context.path(), write.kind().status().value(),
+            idempotency.store(context.caller().actor(), context.idempotencyKey(), context.method(), context.path(),
+                    write.kind().status().value(),
                     location == null ? null : location.toString(), toJson(body));
         }
         return write.kind().respond(body, location, false);

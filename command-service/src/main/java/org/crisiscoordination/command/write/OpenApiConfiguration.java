@@ -13,6 +13,8 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.crisiscoordination.command.web.Headers;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
@@ -31,6 +33,8 @@ class OpenApiConfiguration {
 
     private static final Map<String, String> PROBLEMS = Map.of(
             "400", "Malformed JSON, or invalid values or headers (every bad field is named)",
+            "401", "No valid bearer token (WWW-Authenticate says why)",
+            "403", "The token does not hold this write's right, or holds it for another party (the right is named)",
             "404", "No crisis, channel, referral or proposal has the id",
             "409", "A domain rule refuses the command (the rule is named), or concurrent writes kept winning",
             "412", "If-Match names a version the aggregate no longer has",
@@ -51,7 +55,11 @@ class OpenApiConfiguration {
     OpenAPI commandApi() {
         return new OpenAPI().info(new Info().title("Crisis coordination: write API").version("1")
                         .description("Commands that become events in the auditable record of crisis coordination."))
-                .components(new Components().addSchemas("ProblemDetail", problemSchema()));
+                .components(new Components().addSchemas("ProblemDetail", problemSchema())
+                        .addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP)
+                                .scheme("bearer").bearerFormat("JWT")
+                                .description("A signed JWT: sub, iss, roles and, for a delegate or liaison, represents")))
+                .addSecurityItem(new SecurityRequirement().addList("bearer"));
     }
 
     /**
@@ -78,9 +86,6 @@ class OpenApiConfiguration {
     }
 
     private static void document(Operation operation, WriteKind<?> kind) {
-        operation.addParametersItem(header(Headers.ACTOR, true, "who makes this write; stored on every event"));
-        operation.addParametersItem(header(Headers.ON_BEHALF_OF, false,
-                "the party acted for: an ISO state code, a major power or an organisation"));
         operation.addParametersItem(header(Headers.CORRELATION_ID, false,
                 "the conversation this write belongs to; generated when absent, echoed, stored on its events"));
         operation.addParametersItem(header(Headers.IDEMPOTENCY_KEY, false,

@@ -1,32 +1,30 @@
 package org.crisiscoordination.command.write;
 
+import org.crisiscoordination.edge.security.Caller;
 import org.crisiscoordination.kernel.audit.AuditMetadata;
-import org.crisiscoordination.kernel.region.Party;
 
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * What the headers of a write say about it: who makes it and for whom, the conversation it
- * belongs to, and its idempotency key and expected version if any.
+ * What a write's token and headers say about it: who makes it and for whom (the caller's verified
+ * token), the conversation it belongs to, and its idempotency key and expected version if any.
  *
  * @param expectedVersion the aggregate version {@code If-Match} requires, or null
  */
-public record WriteContext(String actor, Party onBehalfOf, String correlationId, String idempotencyKey,
+public record WriteContext(Caller caller, String correlationId, String idempotencyKey,
                            Long expectedVersion, String method, String path) {
 
     public WriteContext withoutExpectedVersion() {
-        return new WriteContext(actor, onBehalfOf, correlationId, idempotencyKey, null, method, path);
+        return new WriteContext(caller, correlationId, idempotencyKey, null, method, path);
     }
 
     /** The metadata the command carries; the events it causes inherit the audit part of it. */
     public Map<String, Object> commandMetaData() {
         Map<String, Object> meta = new HashMap<>();
-        meta.put(AuditMetadata.ACTOR, actor);
+        meta.put(AuditMetadata.ACTOR, caller.actor());
         meta.put(AuditMetadata.CORRELATION_ID, correlationId);
-        if (onBehalfOf != null) {
-            meta.put(AuditMetadata.ON_BEHALF_OF, onBehalfOf.code());
-        }
+        caller.party().ifPresent(party -> meta.put(AuditMetadata.ON_BEHALF_OF, party.code()));
         if (expectedVersion != null) {
             meta.put(ExpectedVersionTargetResolver.EXPECTED_VERSION, expectedVersion);
         }

@@ -2,8 +2,8 @@ package org.crisiscoordination.command.write;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.crisiscoordination.command.web.Headers;
+import org.crisiscoordination.edge.security.Callers;
 import org.crisiscoordination.edge.web.CorrelationIdFilter;
-import org.crisiscoordination.kernel.region.Party;
 import org.crisiscoordination.kernel.validation.Validator;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
@@ -14,10 +14,9 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads a {@link WriteContext} from the headers, refusing malformed ones with 400. */
+/** Reads a {@link WriteContext} from the caller's token and the headers, refusing malformed headers with 400. */
 class WriteContextResolver implements HandlerMethodArgumentResolver {
 
-    private static final int MAX_ACTOR = 200;
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
     private static final Pattern VERSION = Pattern.compile("\"(0|[1-9][0-9]{0,17})\"");
 
@@ -31,13 +30,6 @@ class WriteContextResolver implements HandlerMethodArgumentResolver {
                                         NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
         HttpServletRequest request = webRequest.getNativeRequest(HttpServletRequest.class);
         Validator headers = new Validator();
-        String actor = request.getHeader(Headers.ACTOR);
-        if (actor == null) {
-            headers.reject(Headers.ACTOR, "is required: name who makes this write");
-        } else {
-            headers.text(Headers.ACTOR, actor, MAX_ACTOR);
-        }
-        Party onBehalfOf = headers.parseOptional(Headers.ON_BEHALF_OF, request.getHeader(Headers.ON_BEHALF_OF), Party::of);
         String idempotencyKey = request.getHeader(Headers.IDEMPOTENCY_KEY);
         if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
             headers.reject(Headers.IDEMPOTENCY_KEY, "must be 1 to 255 visible ASCII characters");
@@ -53,7 +45,7 @@ class WriteContextResolver implements HandlerMethodArgumentResolver {
             }
         }
         headers.throwIfInvalid();
-        return new WriteContext(actor, onBehalfOf, CorrelationIdFilter.of(request), idempotencyKey, expectedVersion,
+        return new WriteContext(Callers.current(), CorrelationIdFilter.of(request), idempotencyKey, expectedVersion,
                 request.getMethod(), request.getRequestURI());
     }
 }

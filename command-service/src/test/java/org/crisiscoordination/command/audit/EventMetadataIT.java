@@ -2,6 +2,8 @@ package org.crisiscoordination.command.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.crisiscoordination.testsupport.Api;
+import org.crisiscoordination.testsupport.TestCaller;
+import org.crisiscoordination.testsupport.TestTokens;
 import org.crisiscoordination.command.support.CommandServiceIT;
 import org.crisiscoordination.command.support.Crises;
 import org.crisiscoordination.command.support.StoredEvents;
@@ -18,7 +20,7 @@ import static org.crisiscoordination.command.support.Crises.path;
 import static org.crisiscoordination.command.support.Crises.referralPath;
 
 /**
- * Every event stores who acted, for whom, by which command, in which conversation and caused by
+ * Every event stores who acted (the token's issuer and subject), for whom (the token's party), by which command, in which conversation and caused by
  * what, and its link in the aggregate's hash chain.
  */
 class EventMetadataIT extends CommandServiceIT {
@@ -34,12 +36,13 @@ class EventMetadataIT extends CommandServiceIT {
 
     @Test
     void anEventStoresTheActorThePartyActedForAndTheCorrelationIdSent() {
-        Api.Answer answer = api.post("/api/crises", Crises.RAISE).header("X-Actor", "officer@ph-dfa")
-                .header("X-On-Behalf-Of", "PH").header("X-Correlation-Id", "reef-2024-06-17").send();
+        TestCaller officer = TestCaller.secretariat().withSubject("officer").representing("PH");
+        Api.Answer answer = api.post("/api/crises", Crises.RAISE).as(officer)
+                .header("X-Correlation-Id", "reef-2024-06-17").send();
 
         assertThat(answer.header("X-Correlation-Id")).isEqualTo("reef-2024-06-17");
         StoredEvent raised = events.last(answer.text("id"));
-        assertThat(raised.meta("actor")).isEqualTo("officer@ph-dfa");
+        assertThat(raised.meta("actor")).as("the token's issuer and subject").isEqualTo(TestTokens.ISSUER + "#officer");
         assertThat(raised.meta("onBehalfOf")).isEqualTo("PH");
         assertThat(raised.meta("correlationId")).isEqualTo("reef-2024-06-17");
         assertThat(raised.meta("commandId")).isNotBlank();
@@ -53,21 +56,22 @@ class EventMetadataIT extends CommandServiceIT {
         String crisisId = Crises.raise(api);
 
         api.post(path(crisisId, "/minilateral-involvements"), Crises.involvement("QUAD"))
-                .header("X-On-Behalf-Of", "ASEAN").send();
-        api.post(path(crisisId, "/escalations"), Crises.severity(4)).header("X-On-Behalf-Of", "SCO").send();
+                .as(TestCaller.secretariat().representing("ASEAN")).send();
+        api.post(path(crisisId, "/escalations"), Crises.severity(4))
+                .as(TestCaller.secretariat().representing("SCO")).send();
 
         assertThat(events.of(crisisId)).extracting(e -> e.meta("onBehalfOf")).containsExactly(null, "ASEAN", "SCO");
     }
 
     @Test
     void withoutACorrelationIdTheGeneratedOneIsEchoedAndStored() {
-        Api.Answer answer = api.post("/api/crises", Crises.RAISE).header("X-Actor", "desk@secretariat").send();
+        Api.Answer answer = api.post("/api/crises", Crises.RAISE).as(TestCaller.secretariat().withSubject("desk")).send();
 
         String generated = answer.header("X-Correlation-Id");
         assertThat(generated).isNotBlank();
         StoredEvent raised = events.last(answer.text("id"));
         assertThat(raised.meta("correlationId")).isEqualTo(generated);
-        assertThat(raised.meta("actor")).isEqualTo("desk@secretariat");
+        assertThat(raised.meta("actor")).isEqualTo(TestTokens.ISSUER + "#desk");
         assertThat(raised.metaData().has("onBehalfOf")).isFalse();
     }
 
@@ -93,9 +97,12 @@ class EventMetadataIT extends CommandServiceIT {
         List<StoredEvent> stored = events.of(crisisId);
 
         assertThat(stored).hasSize(10);
+        assertThat(stored).extracting(e -> e.meta("actor")).containsExactly(MEDIATOR.actor(), MEDIATOR.actor(),
+                MEDIATOR.actor(), MEDIATOR.actor(), MEDIATOR.actor(), ASEAN.actor(), ASEAN.actor(), MEDIATOR.actor(),
+                SCO.actor(), MEDIATOR.actor());
+        assertThat(stored).extracting(e -> e.meta("onBehalfOf"))
+                .containsExactly(null, null, null, null, null, "ASEAN", "ASEAN", null, "SCO", null);
         assertThat(stored).allSatisfy(event -> {
-            assertThat(event.meta("actor")).isEqualTo("mediator@secretariat");
-            assertThat(event.meta("onBehalfOf")).isEqualTo("ASEAN");
             assertThat(event.meta("commandId")).isNotBlank();
             assertThat(event.meta("correlationId")).isEqualTo("course-" + crisisId);
             assertThat(event.meta("causationId")).isEqualTo(event.meta("commandId"));
@@ -103,8 +110,9 @@ class EventMetadataIT extends CommandServiceIT {
             assertThat(event.meta("hash")).matches("[0-9a-f]{64}");
             List<String> keys = new java.util.ArrayList<>();
             event.metaData().fieldNames().forEachRemaining(keys::add);
+            keys.remove("onBehalfOf");
             assertThat(keys).as("metadata keys: traceId stays free for tracing, If-Match stays on the command")
-                    .containsExactlyInAnyOrder("actor", "onBehalfOf", "commandId", "correlationId", "causationId",
+                    .containsExactlyInAnyOrder("actor", "commandId", "correlationId", "causationId",
                             "previousHash", "hash");
         });
     }
@@ -149,25 +157,31 @@ class EventMetadataIT extends CommandServiceIT {
         assertThat(events.of(second).get(0).meta("previousHash")).isEqualTo(GENESIS);
     }
 
-    /** Raises a crisis and takes it through every endpoint: ten events, all by one actor in one conversation. */
+    private static final TestCaller MEDIATOR = TestCaller.secretariat().withSubject("mediator");
+    private static final TestCaller ASEAN = TestCaller.liaison("ASEAN");
+    private static final TestCaller SCO = TestCaller.liaison("SCO");
+
+    /**
+     * Raises a crisis and takes it through every endpoint: ten events in one conversation, by the
+     * secretariat's mediator and the liaisons of the two organisations it is referred to.
+     */
     private String writeACrisisWholeCourse() {
         String id = Crises.randomId();
-        send("/api/crises", Crises.raiseWithId(id), id);
-        send(path(id, "/escalations"), Crises.severity(5), id);
-        send(path(id, "/de-escalations"), Crises.severity(4), id);
-        send(path(id, "/minilateral-involvements"), Crises.involvement("QUAD"), id);
-        String accepted = send(path(id, "/referrals"), Crises.referral("ASEAN"), id).path("referralId").asText();
-        send(referralPath(id, accepted, "/acceptance"), "{}", id);
-        send(referralPath(id, accepted, "/outcome"), Crises.OUTCOME, id);
-        String declined = send(path(id, "/referrals"), Crises.referral("SCO"), id).path("referralId").asText();
-        send(referralPath(id, declined, "/decline"), Crises.DECLINE, id);
-        send(path(id, "/resolution"), Crises.RESOLUTION, id);
+        send("/api/crises", Crises.raiseWithId(id), id, MEDIATOR);
+        send(path(id, "/escalations"), Crises.severity(5), id, MEDIATOR);
+        send(path(id, "/de-escalations"), Crises.severity(4), id, MEDIATOR);
+        send(path(id, "/minilateral-involvements"), Crises.involvement("QUAD"), id, MEDIATOR);
+        String accepted = send(path(id, "/referrals"), Crises.referral("ASEAN"), id, MEDIATOR).path("referralId").asText();
+        send(referralPath(id, accepted, "/acceptance"), "{}", id, ASEAN);
+        send(referralPath(id, accepted, "/outcome"), Crises.OUTCOME, id, ASEAN);
+        String declined = send(path(id, "/referrals"), Crises.referral("SCO"), id, MEDIATOR).path("referralId").asText();
+        send(referralPath(id, declined, "/decline"), Crises.DECLINE, id, SCO);
+        send(path(id, "/resolution"), Crises.RESOLUTION, id, MEDIATOR);
         return id;
     }
 
-    private JsonNode send(String path, String body, String crisisId) {
-        Api.Answer answer = api.post(path, body).header("X-Actor", "mediator@secretariat")
-                .header("X-On-Behalf-Of", "ASEAN").header("X-Correlation-Id", "course-" + crisisId).send();
+    private JsonNode send(String path, String body, String crisisId, TestCaller caller) {
+        Api.Answer answer = api.post(path, body).as(caller).header("X-Correlation-Id", "course-" + crisisId).send();
         assertThat(answer.status()).as("%s: %s", path, answer.raw().body()).isIn(200, 201);
         assertThat(answer.header("X-Correlation-Id")).isEqualTo("course-" + crisisId);
         return answer.json();

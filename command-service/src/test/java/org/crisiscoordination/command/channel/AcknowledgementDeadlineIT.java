@@ -61,7 +61,7 @@ class AcknowledgementDeadlineIT extends CommandServiceIT {
     void aParticipantThatHasNotAcknowledgedInTimeIsRecordedOverdueByTheSystemInTheConvenesConversation() {
         String correlationId = "convene-" + crisisId;
         Api.Answer convened = api.post("/api/channels", Channels.conveneWith(null, crisisId, "PT2S", "CN", "US", "ASEAN"))
-                .header("X-Correlation-Id", correlationId).header("X-Actor", "desk@secretariat").send();
+                .header("X-Correlation-Id", correlationId).send();
         assertThat(convened.status()).as(convened.raw().body()).isEqualTo(201);
         String channelId = convened.text("channelId");
         Instant acknowledgeBy = acknowledgeBy(channelId);

@@ -1,5 +1,6 @@
 package org.crisiscoordination.command.channel;
 
+import org.crisiscoordination.testsupport.TestCaller;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.crisiscoordination.testsupport.Api;
 import org.crisiscoordination.command.support.Channels;
@@ -221,7 +222,7 @@ class ChannelWriteEndpointsIT extends CommandServiceIT {
         assertThat(store.transactionOf(trackClosed)).isEqualTo(store.transactionOf(closed));
         assertThat(trackClosed.meta("correlationId")).isEqualTo(closed.meta("correlationId"))
                 .isEqualTo("closing-" + channelId);
-        assertThat(trackClosed.meta("actor")).isEqualTo("test@secretariat");
+        assertThat(trackClosed.meta("actor")).isEqualTo(TestCaller.staff().actor());
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.crisiscoordination.command.idempotency;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.crisiscoordination.testsupport.Api;
+import org.crisiscoordination.testsupport.TestCaller;
 import org.crisiscoordination.command.support.CommandServiceIT;
 import org.crisiscoordination.command.support.Concurrently;
 import org.crisiscoordination.command.support.Crises;
@@ -19,7 +20,7 @@ import static org.crisiscoordination.command.support.ProblemAssertions.assertPro
 
 /**
  * {@code Idempotency-Key}: a retry with the same key and body gets the first answer again and
- * appends nothing; the key is scoped to method and path; a refused request is not kept; answers
+ * appends nothing; the key is scoped to its caller, method and path; a refused request is not kept; answers
  * are kept in PostgreSQL; the same key with another body is 422.
  */
 class IdempotencyKeyIT extends CommandServiceIT {
@@ -42,6 +43,25 @@ class IdempotencyKeyIT extends CommandServiceIT {
         assertThat(retry.header("Location")).isEqualTo(first.header("Location"));
         assertThat(eventCount()).isEqualTo(afterFirst);
         assertThat(eventCount(first.text("id"))).isEqualTo(1);
+    }
+
+    @Test
+    void aKeyIsTheCallersOwnSoAnotherCallersSameKeyIsAnotherWrite() {
+        String key = newKey();
+        Api.Answer mine = api.post("/api/crises", Crises.RAISE).header("Idempotency-Key", key)
+                .as(TestCaller.secretariat().withSubject("first-officer")).send();
+
+        Api.Answer theirs = api.post("/api/crises", Crises.RAISE).header("Idempotency-Key", key)
+                .as(TestCaller.secretariat().withSubject("second-officer")).send();
+        Api.Answer myRetry = api.post("/api/crises", Crises.RAISE).header("Idempotency-Key", key)
+                .as(TestCaller.secretariat().withSubject("first-officer")).send();
+
+        assertThat(mine.status()).isEqualTo(201);
+        assertThat(theirs.status()).isEqualTo(201);
+        assertThat(theirs.header("Idempotent-Replayed")).as("not the first officer's answer").isNull();
+        assertThat(theirs.text("id")).isNotEqualTo(mine.text("id"));
+        assertThat(myRetry.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(myRetry.text("id")).isEqualTo(mine.text("id"));
     }
 
     @Test

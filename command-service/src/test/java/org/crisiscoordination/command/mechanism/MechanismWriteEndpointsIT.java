@@ -1,5 +1,6 @@
 package org.crisiscoordination.command.mechanism;
 
+import org.crisiscoordination.testsupport.TestCaller;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.crisiscoordination.testsupport.Api;
 import org.crisiscoordination.command.support.CommandServiceIT;
@@ -163,10 +164,15 @@ class MechanismWriteEndpointsIT extends CommandServiceIT {
     }
 
     @Test
-    void aRegionalOrganisationIsNeitherAMajorPowerNorAStateAndMayNotPledge() {
+    void noDelegateRepresentsARegionalOrganisationSoNoneMayPledgeForOne() {
         long before = eventCount(ID);
 
-        assertRefused("/api/mechanism/pledges", pledge("SCO"), "pledge-not-allowed");
+        // no delegate represents an organisation, so none holds the right (the aggregate's own
+        // refusal of an organisation's pledge stands behind it, SecurityMechanismTest)
+        Api.Answer answer = api.post("/api/mechanism/pledges", pledge("SCO"))
+                .as(TestCaller.delegate("CN").representing("SCO")).send();
+        assertThat(assertProblem(answer, 403, "right-missing", "/api/mechanism/pledges").path("right").asText())
+                .isEqualTo("pledge");
 
         assertThat(eventCount(ID)).isEqualTo(before);
     }

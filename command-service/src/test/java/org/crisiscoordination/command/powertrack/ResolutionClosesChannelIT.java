@@ -37,7 +37,7 @@ class ResolutionClosesChannelIT extends CommandServiceIT {
         Channels.ok(api, path(channelId, "/acknowledgements"), Channels.participant("CN"));
 
         Api.Answer answer = api.post(Crises.path(crisisId, "/resolution"), Crises.RESOLUTION)
-                .header("X-Correlation-Id", "resolving-" + crisisId).header("X-Actor", "chair@secretariat").send();
+                .header("X-Correlation-Id", "resolving-" + crisisId).send();
 
         assertThat(answer.status()).as(answer.raw().body()).isEqualTo(200);
         assertThat(answer.json().path("id").asText()).isEqualTo(crisisId);

@@ -2,6 +2,7 @@ package org.crisiscoordination.command.support;
 
 import org.crisiscoordination.testsupport.Api;
 import org.crisiscoordination.testsupport.TestDatabase;
+import org.crisiscoordination.testsupport.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -11,7 +12,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The command service running on a random port against a real PostgreSQL (see
- * {@link TestDatabase}); subclasses talk to it over HTTP through {@link #api}.
+ * {@link TestDatabase}), trusting the tests' tokens ({@link TestTokens}); subclasses talk to it over
+ * HTTP through {@link #api}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "crisis.query-service-url=http://query.test:8081")
@@ -31,6 +33,12 @@ public abstract class CommandServiceIT {
         registry.add("spring.datasource.url", database::url);
         registry.add("spring.datasource.username", database::user);
         registry.add("spring.datasource.password", () -> database.password() == null ? "" : database.password());
+    }
+
+    /** Apart from the database's, so that a test with a database of its own still trusts the tokens. */
+    @DynamicPropertySource
+    static void trustTestTokens(DynamicPropertyRegistry registry) {
+        registry.add(TestTokens.PUBLIC_KEY_PROPERTY, TestTokens::publicKeyLocation);
     }
 
     @org.junit.jupiter.api.BeforeEach

@@ -3,6 +3,7 @@ package org.crisiscoordination.command.support;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.crisiscoordination.testsupport.Api;
+import org.crisiscoordination.testsupport.TestCaller;
 import org.springframework.http.HttpMethod;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
@@ -23,8 +24,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@link Api} for a web slice: the same requests (JSON with an {@code X-Actor} unless told
- * otherwise) sent through MockMvc instead of a socket, answered as {@link Api.Answer}s, so that a
+ * {@link Api} for a web slice: the same requests (JSON with a bearer token of the staff, the
+ * secretariat's among its roles, unless told otherwise) sent through MockMvc instead of a socket, answered as {@link Api.Answer}s, so that a
  * test moved from a running service to a slice keeps its assertions word for word.
  */
 public final class SliceApi {
@@ -57,7 +58,12 @@ public final class SliceApi {
             this.path = path;
             this.body = body;
             headers.put("Content-Type", "application/json");
-            headers.put("X-Actor", "test@secretariat");
+            headers.put("Authorization", TestCaller.staff().bearer());
+        }
+
+        /** Sends the request with this caller's token. */
+        public Request as(TestCaller caller) {
+            return header("Authorization", caller.bearer());
         }
 
         public Request header(String name, String value) {

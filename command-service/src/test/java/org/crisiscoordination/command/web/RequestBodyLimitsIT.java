@@ -3,6 +3,7 @@ package org.crisiscoordination.command.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.crisiscoordination.testsupport.Api;
+import org.crisiscoordination.testsupport.TestCaller;
 import org.crisiscoordination.command.support.CommandServiceIT;
 import org.crisiscoordination.command.support.Crises;
 import org.junit.jupiter.api.BeforeEach;
@@ -125,7 +126,7 @@ class RequestBodyLimitsIT extends CommandServiceIT {
     private Api.Answer sendChunked(String path, String body) throws IOException, InterruptedException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "application/json").header("X-Actor", "test@secretariat")
+                .header("Content-Type", "application/json").header("Authorization", TestCaller.staff().bearer())
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes))).build();
         // a length the client does not know is sent with Transfer-Encoding: chunked, no Content-Length
         assertThat(request.bodyPublisher().orElseThrow().contentLength()).isNegative();

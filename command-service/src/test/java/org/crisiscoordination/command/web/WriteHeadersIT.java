@@ -2,6 +2,7 @@ package org.crisiscoordination.command.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.crisiscoordination.testsupport.Api;
+import org.crisiscoordination.testsupport.TestCaller;
 import org.crisiscoordination.command.support.CommandServiceIT;
 import org.crisiscoordination.command.support.Crises;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,8 +14,9 @@ import static org.crisiscoordination.command.support.ProblemAssertions.assertPro
 import static org.crisiscoordination.command.support.ProblemAssertions.errorFields;
 
 /**
- * The headers of a write: X-Actor is required, X-On-Behalf-Of, If-Match and Idempotency-Key must
- * be well formed; each mistake is a 400 naming the header and appends nothing.
+ * The headers of a write: If-Match and Idempotency-Key must be well formed; each mistake is a 400
+ * naming the header and appends nothing. Who writes comes from the token alone: the headers that
+ * once named an actor or a party are not read at all.
  */
 class WriteHeadersIT extends CommandServiceIT {
 
@@ -27,42 +29,6 @@ class WriteHeadersIT extends CommandServiceIT {
         crisisId = Crises.raise(api);
         escalations = path(crisisId, "/escalations");
         storedBefore = eventCount();
-    }
-
-    @Test
-    void aWriteWithoutXActorIsRefused() {
-        Api.Answer answer = api.post(escalations, Crises.severity(4)).header("X-Actor", null).send();
-
-        JsonNode problem = assertProblem(answer, 400, "invalid-request", escalations);
-        assertThat(errorFields(problem)).containsExactly("X-Actor");
-        assertNothingAppended();
-    }
-
-    @Test
-    void aRaiseWithoutXActorIsRefused() {
-        Api.Answer answer = api.post("/api/crises", Crises.RAISE).header("X-Actor", null).send();
-
-        JsonNode problem = assertProblem(answer, 400, "invalid-request", "/api/crises");
-        assertThat(errorFields(problem)).containsExactly("X-Actor");
-        assertThat(eventCount()).isEqualTo(storedBefore);
-    }
-
-    @Test
-    void aBlankXActorIsRefused() {
-        Api.Answer answer = api.post(escalations, Crises.severity(4)).header("X-Actor", " ").send();
-
-        JsonNode problem = assertProblem(answer, 400, "invalid-request", escalations);
-        assertThat(errorFields(problem)).containsExactly("X-Actor");
-        assertNothingAppended();
-    }
-
-    @Test
-    void anXOnBehalfOfThatNamesNoPartyIsRefused() {
-        Api.Answer answer = api.post(escalations, Crises.severity(4)).header("X-On-Behalf-Of", "Atlantis").send();
-
-        JsonNode problem = assertProblem(answer, 400, "invalid-request", escalations);
-        assertThat(errorFields(problem)).containsExactly("X-On-Behalf-Of");
-        assertNothingAppended();
     }
 
     @Test
@@ -103,13 +69,11 @@ class WriteHeadersIT extends CommandServiceIT {
 
     @Test
     void everyMalformedHeaderIsNamedAtOnce() {
-        Api.Answer answer = api.post(escalations, Crises.severity(4)).header("X-Actor", null)
-                .header("X-On-Behalf-Of", "Atlantis").header("If-Match", "W/\"1\"")
+        Api.Answer answer = api.post(escalations, Crises.severity(4)).header("If-Match", "W/\"1\"")
                 .header("Idempotency-Key", "k".repeat(256)).send();
 
         JsonNode problem = assertProblem(answer, 400, "invalid-request", escalations);
-        assertThat(errorFields(problem))
-                .containsExactlyInAnyOrder("X-Actor", "X-On-Behalf-Of", "If-Match", "Idempotency-Key");
+        assertThat(errorFields(problem)).containsExactlyInAnyOrder("If-Match", "Idempotency-Key");
         assertNothingAppended();
     }
 
@@ -117,7 +81,7 @@ class WriteHeadersIT extends CommandServiceIT {
     void theCorrelationIdSentIsEchoedOnAnAnswerAndItsProblem() {
         Api.Answer written = api.post(path(crisisId, "/minilateral-involvements"), Crises.involvement("QUAD"))
                 .header("X-Correlation-Id", "incident-2024-001").send();
-        Api.Answer refused = api.post(escalations, Crises.severity(4)).header("X-Actor", null)
+        Api.Answer refused = api.post(escalations, Crises.severity(4)).header("If-Match", "0")
                 .header("X-Correlation-Id", "incident-2024-002").send();
 
         assertThat(written.status()).isEqualTo(200);
@@ -137,6 +101,17 @@ class WriteHeadersIT extends CommandServiceIT {
         assertThat(without.header("X-Correlation-Id")).isNotBlank();
         assertThat(unsound.header("X-Correlation-Id")).isNotBlank().isNotEqualTo("x".repeat(129))
                 .isNotEqualTo(without.header("X-Correlation-Id"));
+    }
+
+    @Test
+    void headersThatOnceNamedTheActorAndPartyAreIgnored() {
+        Api.Answer answer = api.post(escalations, Crises.severity(4)).header("X-Actor", "someone-else")
+                .header("X-On-Behalf-Of", "Atlantis").send();
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(jdbc.queryForObject("select convert_from(meta_data, 'UTF8')::jsonb ->> 'actor'"
+                + " from event_store.domain_event_entry where aggregate_identifier = ? and sequence_number = 1",
+                String.class, crisisId)).isEqualTo(TestCaller.staff().actor());
     }
 
     private void assertNothingAppended() {

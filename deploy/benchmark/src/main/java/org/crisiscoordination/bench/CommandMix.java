@@ -54,9 +54,13 @@ final class CommandMix {
     private final ConcurrentLinkedQueue<Crisis> unreferred = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Crisis> referred = new ConcurrentLinkedQueue<>();
 
-    CommandMix(HttpClient http, String commandUrl) {
+    /** The {@code Authorization} header every write carries. */
+    private final String authorization;
+
+    CommandMix(HttpClient http, String commandUrl, String authorization) {
         this.http = http;
         this.commandUrl = commandUrl;
+        this.authorization = authorization;
     }
 
     /**
@@ -164,7 +168,7 @@ final class CommandMix {
 
     /** Raises a crisis of the caller's own, which the mix leaves alone. */
     long raise(Crisis crisis) throws IOException, InterruptedException {
-        return post("/api/crises", "PH", """
+        return post("/api/crises", """
                 {"crisisId": "%s", "title": "Standoff at Second Thomas Shoal", "hotspot": "Second Thomas Shoal",
                  "topic": "MARITIME_SECURITY", "severity": %d, "involvedStates": ["PH", "CN"],
                  "summary": "A resupply mission was blocked by coast guard vessels near the shoal"}"""
@@ -175,28 +179,25 @@ final class CommandMix {
     long changeSeverity(Crisis crisis) throws IOException, InterruptedException {
         boolean up = crisis.severity == 1 || (crisis.severity < 5 && ThreadLocalRandom.current().nextBoolean());
         int severity = up ? crisis.severity + 1 : crisis.severity - 1;
-        long version = post("/api/crises/" + crisis.id + (up ? "/escalations" : "/de-escalations"), null, """
+        long version = post("/api/crises/" + crisis.id + (up ? "/escalations" : "/de-escalations"), """
                 {"severity": %d, "reason": "Water cannon used against the resupply boats"}""".formatted(severity), 200);
         crisis.severity = severity;
         return version;
     }
 
     private void refer(Crisis crisis) throws IOException, InterruptedException {
-        post("/api/crises/" + crisis.id + "/referrals", null, """
+        post("/api/crises/" + crisis.id + "/referrals", """
                 {"referralId": "%s", "organization": "ASEAN", "mandate": "Convene the ASEAN Regional Forum on the incident"}"""
                 .formatted(UUID.randomUUID()), 201);
     }
 
     /** Sends one write and answers the version it produced. */
-    private long post(String path, String party, String body, int expected) throws IOException, InterruptedException {
+    private long post(String path, String body, int expected) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(commandUrl + path))
                 .timeout(TIMEOUT)
                 .header("Content-Type", "application/json")
-                .header("X-Actor", "bench@secretariat")
+                .header("Authorization", authorization)
                 .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (party != null) {
-            request.header("X-On-Behalf-Of", party);
-        }
         HttpResponse<String> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (answer.statusCode() != expected) {
             throw new RefusedException(answer.statusCode() + " from POST " + path + ": " + answer.body());

@@ -36,7 +36,7 @@ final class Phase {
         try (RunningSystem system = RunningSystem.start(options, database, workDir, profile)) {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(5)).build();
-            CommandMix mix = new CommandMix(http, system.commandUrl());
+            CommandMix mix = new CommandMix(http, system.commandUrl(), system.authorization());
             int concurrency = options.concurrency();
 
             say("warming up");
@@ -53,7 +53,7 @@ final class Phase {
             CommandMix.Result commands = mix.run(concurrency, options.duration(), 0, 0);
             figures.put("commands", commandFigures(commands));
 
-            Visibility visibility = new Visibility(http, mix, system.queryUrl());
+            Visibility visibility = new Visibility(http, mix, system.queryUrl(), system.authorization());
             say("visibility at rest");
             Visibility.Result atRest = visibility.sample(options.visibilitySamples(), Duration.ofMinutes(2));
             double halfRate = commands.perSecond() / 2;
@@ -86,7 +86,7 @@ final class Phase {
                 figures.put("commandCurve", curve);
             }
 
-            Replay replay = new Replay(http, system.queryUrl());
+            Replay replay = new Replay(http, system.queryUrl(), system.authorization());
             List<Object> replays = new ArrayList<>();
             List<Long> points = full ? options.replayPoints() : List.of(0L);
             for (long point : points) {

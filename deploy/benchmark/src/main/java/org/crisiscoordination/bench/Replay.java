@@ -36,15 +36,19 @@ final class Replay {
     private final String queryUrl;
     private final ObjectMapper json = new ObjectMapper();
 
-    Replay(HttpClient http, String queryUrl) {
+    private final String authorization;
+
+    Replay(HttpClient http, String queryUrl, String authorization) {
         this.http = http;
         this.queryUrl = queryUrl;
+        this.authorization = authorization;
     }
 
     Result run(long events, long head) throws IOException, InterruptedException {
         HttpRequest replay = HttpRequest.newBuilder(URI.create(queryUrl + "/api/projections/" + PROJECTION + "/replay"))
-                .POST(HttpRequest.BodyPublishers.noBody()).build();
-        HttpRequest progress = HttpRequest.newBuilder(URI.create(queryUrl + "/api/projections")).GET().build();
+                .header("Authorization", authorization).POST(HttpRequest.BodyPublishers.noBody()).build();
+        HttpRequest progress = HttpRequest.newBuilder(URI.create(queryUrl + "/api/projections"))
+                .header("Authorization", authorization).GET().build();
         long start = System.nanoTime();
         HttpResponse<String> accepted = http.send(replay, HttpResponse.BodyHandlers.ofString());
         if (accepted.statusCode() != 202) {

@@ -39,6 +39,9 @@ final class RunningSystem implements AutoCloseable {
     private final CountDownLatch ready = new CountDownLatch(1);
     private double secondsToReady;
 
+    /** The bench's bearer token: the secretariat's and the operator's roles, from deploy/run's issuer. */
+    private String authorization;
+
     private RunningSystem(Process launcher, int commandPort, int queryPort) {
         this.launcher = launcher;
         this.commandPort = commandPort;
@@ -79,11 +82,36 @@ final class RunningSystem implements AutoCloseable {
         }
         command.join(STARTUP.toMillis());
         query.join(STARTUP.toMillis());
+        system.authorization = "Bearer " + token(options, workDir);
         if (system.secondsToHealthy.size() < 2) {
             system.close();
             throw new IllegalStateException("a service never answered healthy; see " + workDir.resolve("logs"));
         }
         return system;
+    }
+
+    /** The {@code Authorization} header value of every request the bench sends. */
+    String authorization() {
+        return authorization;
+    }
+
+    /**
+     * A token as {@code deploy/token} prints it, signed with the key the launcher made in the
+     * work directory (its {@code CRISIS_DATA_DIR}): the launcher jar holds the signer.
+     */
+    private static String token(Options options, Path workDir) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", options.launcherJar().toString(),
+                "-Dloader.main=org.crisiscoordination.launcher.TokenCommand",
+                "org.springframework.boot.loader.launch.PropertiesLauncher",
+                "--role", "SECRETARIAT,OPERATOR", "--subject", "bench", "--ttl", "PT24H");
+        builder.environment().put("CRISIS_DATA_DIR", workDir.toString());
+        Process process = builder.redirectErrorStream(true).start();
+        List<String> lines = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        if (process.waitFor() != 0 || lines.isEmpty()) {
+            throw new IllegalStateException("no token from the launcher: " + lines);
+        }
+        return lines.get(lines.size() - 1);
     }
 
     String commandUrl() {

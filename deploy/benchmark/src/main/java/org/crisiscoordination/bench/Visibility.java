@@ -28,10 +28,13 @@ final class Visibility {
     private final CommandMix writer;
     private final String queryUrl;
 
-    Visibility(HttpClient http, CommandMix writer, String queryUrl) {
+    private final String authorization;
+
+    Visibility(HttpClient http, CommandMix writer, String queryUrl, String authorization) {
         this.http = http;
         this.writer = writer;
         this.queryUrl = queryUrl;
+        this.authorization = authorization;
     }
 
     /** Takes samples one after another until there are that many or the time is up. */
@@ -71,7 +74,7 @@ final class Visibility {
 
     private boolean awaitVisible(String crisisId, long version) throws IOException, InterruptedException {
         HttpRequest read = HttpRequest.newBuilder(URI.create(queryUrl + "/api/crises/" + crisisId))
-                .timeout(GIVE_UP).GET().build();
+                .header("Authorization", authorization).timeout(GIVE_UP).GET().build();
         long deadline = System.nanoTime() + GIVE_UP.toNanos();
         while (System.nanoTime() < deadline) {
             HttpResponse<Void> answer = http.send(read, HttpResponse.BodyHandlers.discarding());

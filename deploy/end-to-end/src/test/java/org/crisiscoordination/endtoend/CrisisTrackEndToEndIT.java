@@ -1,5 +1,7 @@
 package org.crisiscoordination.endtoend;
 
+import org.crisiscoordination.testsupport.TestCaller;
+import org.crisiscoordination.testsupport.TestTokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.crisiscoordination.testsupport.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
@@ -36,13 +38,16 @@ class CrisisTrackEndToEndIT {
         }
     }
 
+    /** The secretariat's desk officer, raising a crisis for the Philippines. */
+    private static final TestCaller OFFICER = TestCaller.secretariat().withSubject("desk-officer").representing("PH");
+
     @Test
     void walksACrisisFromRaiseThroughReferralToResolution() {
         Http.Answer raised = Http.post(system.commandUrl + "/api/crises", """
                 {"title":"Standoff at Second Thomas Shoal","hotspot":"Second Thomas Shoal",
                  "topic":"MARITIME_SECURITY","severity":3,"involvedStates":["PH","CN"],
                  "summary":"A resupply mission was blocked by coast guard vessels"}""",
-                "X-Correlation-Id", "walk-1", "X-On-Behalf-Of", "PH");
+                "X-Correlation-Id", "walk-1", "Authorization", OFFICER.bearer());
         assertThat(raised.status()).isEqualTo(201);
         String crisis = raised.body().get("id").asText();
         assertThat(raised.header("Location")).isEqualTo(system.queryUrl + "/api/crises/" + crisis);
@@ -80,7 +85,7 @@ class CrisisTrackEndToEndIT {
         assertThat(types).containsExactly("RegionalCrisisRaised", "CrisisReferredToOrganization", "ReferralAccepted",
                 "ReferralOutcomeReported", "CrisisResolved");
         JsonNode first = timeline.get(0);
-        assertThat(first.get("actor").asText()).isEqualTo("end-to-end@secretariat");
+        assertThat(first.get("actor").asText()).isEqualTo(TestTokens.ISSUER + "#desk-officer");
         assertThat(first.get("onBehalfOf").asText()).isEqualTo("PH");
         assertThat(first.get("correlationId").asText()).isEqualTo("walk-1");
         assertThat(first.get("previousHash").asText()).isEqualTo("0".repeat(64));

@@ -61,6 +61,31 @@ final class DeployRun implements AutoCloseable {
         }
     }
 
+    /**
+     * A token from {@code deploy/token} with these arguments, run as a user of {@code home} would
+     * (so signed with the key deploy/run keeps there): the last line it prints.
+     */
+    static String token(Path home, String... arguments) {
+        List<String> command = new java.util.ArrayList<>();
+        command.add(Path.of(System.getProperty("crisis.launcher.script")).resolveSibling("token").toString());
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().remove("CRISIS_DATA_DIR");
+        builder.environment().put("HOME", home.toString());
+        try {
+            Process token = builder.start();
+            List<String> lines = new String(token.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+            assertThat(token.waitFor(2, TimeUnit.MINUTES)).isTrue();
+            assertThat(token.exitValue()).as("deploy/token printed %s", lines).isZero();
+            return lines.get(lines.size() - 1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     String commandUrl() {
         return "http://localhost:" + commandPort;
     }

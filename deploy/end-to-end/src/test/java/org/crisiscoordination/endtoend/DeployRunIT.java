@@ -1,5 +1,6 @@
 package org.crisiscoordination.endtoend;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,13 +66,19 @@ class DeployRunIT {
         Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwx------"));
 
         DeployRun first = DeployRun.start(home, Map.of());
+        assertThat(home.resolve(".crisis-coordination/keys/token-public-key.pem"))
+                .as("deploy/run made its token key pair beside its data").exists();
+        String officer = "Bearer " + DeployRun.token(home, "--role", "SECRETARIAT,AUDITOR", "--subject", "duty-officer");
+        assertThat(Http.post(first.commandUrl() + "/api/crises", "{}", "Authorization", "Bearer not-a-token").status())
+                .as("a token deploy/token did not sign").isEqualTo(401);
         Http.Answer raised = Http.post(first.commandUrl() + "/api/crises", """
                 {"title":"Flooding in the delta","hotspot":"Ayeyarwady delta","topic":"DISASTER_RELIEF",
-                 "severity":2,"involvedStates":["MM"],"summary":"Monsoon floods displace thousands"}""");
+                 "severity":2,"involvedStates":["MM"],"summary":"Monsoon floods displace thousands"}""",
+                "Authorization", officer);
         assertThat(raised.status()).isEqualTo(201);
         String crisis = raised.body().get("id").asText();
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(
-                Http.get(first.queryUrl() + "/api/crises/" + crisis).status()).isEqualTo(200));
+                Http.get(first.queryUrl() + "/api/crises/" + crisis, "Authorization", officer).status()).isEqualTo(200));
         assertThat(serverSettings(first, "fsync", "synchronous_commit", "full_page_writes"))
                 .as("the embedded PostgreSQL is durable: an acknowledged write survives a crash")
                 .containsExactly("on", "on", "on");
@@ -84,11 +91,13 @@ class DeployRunIT {
 
         DeployRun second = DeployRun.start(home, Map.of("CRISIS_COMMAND_PORT", Integer.toString(first.commandPort),
                 "CRISIS_QUERY_PORT", Integer.toString(first.queryPort)));
-        Http.Answer kept = Http.get(second.queryUrl() + "/api/crises/" + crisis);
-        assertThat(kept.status()).isEqualTo(200);
+        Http.Answer kept = Http.get(second.queryUrl() + "/api/crises/" + crisis, "Authorization", officer);
+        assertThat(kept.status()).as("a token of the first run, its key kept").isEqualTo(200);
         assertThat(kept.body().get("title").asText()).isEqualTo("Flooding in the delta");
-        assertThat(Http.get(second.queryUrl() + "/api/crises/" + crisis + "/timeline").body()
-                .get("entries")).hasSize(1);
+        JsonNode entries = Http.get(second.queryUrl() + "/api/crises/" + crisis + "/timeline", "Authorization", officer)
+                .body().get("entries");
+        assertThat(entries).hasSize(1);
+        assertThat(entries.get(0).get("actor").asText()).isEqualTo("deploy-run#duty-officer");
 
         // a service that dies (kill -9) is restarted, and says so; writes work again
         ProcessHandle command = second.service("command-service").orElseThrow();
@@ -99,11 +108,11 @@ class DeployRunIT {
         assertThat(second.service("command-service").orElseThrow().pid()).isNotEqualTo(command.pid());
         Http.Answer afterRestart = Http.post(second.commandUrl() + "/api/crises", """
                 {"title":"Landslide after the floods","hotspot":"Chin hills","topic":"DISASTER_RELIEF",
-                 "severity":2,"involvedStates":["MM"],"summary":"Roads cut"}""");
+                 "severity":2,"involvedStates":["MM"],"summary":"Roads cut"}""", "Authorization", officer);
         assertThat(afterRestart.status()).isEqualTo(201);
         String landslide = afterRestart.body().get("id").asText();
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
-                Http.get(second.queryUrl() + "/api/crises/" + landslide).status()).isEqualTo(200));
+                Http.get(second.queryUrl() + "/api/crises/" + landslide, "Authorization", officer).status()).isEqualTo(200));
 
         // its embedded PostgreSQL, killed (kill -9 of the postmaster), is started again from its
         // data on the same port; the services take writes again by themselves, and nothing is lost
@@ -115,8 +124,10 @@ class DeployRunIT {
         assertThat(embeddedPostmaster(home.resolve(".crisis-coordination/postgres")).pid()).isNotEqualTo(postgres.pid());
         await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(Http.post(second.commandUrl() + "/api/crises", """
                 {"title":"Cyclone warning","hotspot":"Bay of Bengal","topic":"DISASTER_RELIEF",
-                 "severity":2,"involvedStates":["MM"],"summary":"Ports closed"}""").status()).isEqualTo(201));
-        assertThat(Http.get(second.queryUrl() + "/api/crises/" + landslide).status()).isEqualTo(200);
+                 "severity":2,"involvedStates":["MM"],"summary":"Ports closed"}""", "Authorization", officer).status())
+                .isEqualTo(201));
+        assertThat(Http.get(second.queryUrl() + "/api/crises/" + landslide, "Authorization", officer).status())
+                .isEqualTo(200);
         assertThat(serverSettings(second, "fsync", "synchronous_commit", "full_page_writes"))
                 .as("started again as durable as before").containsExactly("on", "on", "on");
         second.stop();

@@ -1,6 +1,7 @@
 package org.crisiscoordination.endtoend;
 
 import org.crisiscoordination.testsupport.TestDatabase;
+import org.crisiscoordination.testsupport.TestTokens;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -35,12 +36,19 @@ final class RunningSystem implements AutoCloseable {
         this.queryUrl = queryUrl;
     }
 
+    /** Both services, trusting the tests' tokens ({@link TestTokens}). */
     static RunningSystem start(TestDatabase.Database database) throws IOException {
+        return start(database, TestTokens.publicKeyLocation());
+    }
+
+    /** Both services, trusting the tokens the public key at {@code publicKeyLocation} verifies. */
+    static RunningSystem start(TestDatabase.Database database, String publicKeyLocation) throws IOException {
         int commandPort = freePort();
         int queryPort = freePort();
         RunningSystem system = new RunningSystem("http://localhost:" + commandPort, "http://localhost:" + queryPort);
         Map<String, String> db = Map.of("CRISIS_DATABASE_URL", database.url(), "CRISIS_DATABASE_USER", database.user(),
-                "CRISIS_DATABASE_PASSWORD", database.password() == null ? "" : database.password());
+                "CRISIS_DATABASE_PASSWORD", database.password() == null ? "" : database.password(),
+                "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION", publicKeyLocation);
         system.database = db;
         system.commandEnvironment = Map.of("CRISIS_COMMAND_PORT", Integer.toString(commandPort),
                 "CRISIS_QUERY_SERVICE_URL", system.queryUrl);

@@ -37,7 +37,8 @@ final class FaultSuite {
         try (FaultDatabase database = FaultDatabase.start(workDir, options.postgresPort());
              RunningSystem system = startSystem(options, database, workDir)) {
             Suite suite = new Suite(options, database, system,
-                    UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT));
+                    UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT),
+                    system.token("SECRETARIAT,OPERATOR", "fault-suite"));
             for (Scenario scenario : List.of(new CommandServiceKill(), new PostgresKill(), new PostgresOutage(),
                     new QueryServiceKillMidReplay())) {
                 results.add(run(scenario, suite));

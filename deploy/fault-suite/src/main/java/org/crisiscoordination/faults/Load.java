@@ -24,19 +24,21 @@ final class Load implements AutoCloseable {
     private final Writes writes;
     private final Ledger ledger;
     private final String boardUrl;
+    private final String authorization;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final List<Thread> threads = new ArrayList<>();
     private final List<Attempt> reads = new CopyOnWriteArrayList<>();
     private volatile boolean running = true;
 
-    private Load(Writes writes, Ledger ledger, String queryUrl) {
+    private Load(Writes writes, Ledger ledger, String queryUrl, String token) {
         this.writes = writes;
         this.ledger = ledger;
         this.boardUrl = queryUrl + "/api/crises?size=5";
+        this.authorization = "Bearer " + token;
     }
 
-    static Load start(Writes writes, Ledger ledger, String queryUrl, int clients) {
-        Load load = new Load(writes, ledger, queryUrl);
+    static Load start(Writes writes, Ledger ledger, String queryUrl, String token, int clients) {
+        Load load = new Load(writes, ledger, queryUrl, token);
         for (int i = 0; i < clients; i++) {
             load.threads.add(started(load::write, "writer-" + i));
         }
@@ -61,7 +63,8 @@ final class Load implements AutoCloseable {
     }
 
     private void read() {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(boardUrl)).timeout(Duration.ofSeconds(30)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(boardUrl)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", authorization).build();
         while (running) {
             Instant sent = Instant.now();
             long start = System.nanoTime();

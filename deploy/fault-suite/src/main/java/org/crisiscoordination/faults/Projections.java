@@ -30,16 +30,20 @@ final class Projections {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final ObjectMapper json = new ObjectMapper();
     private final String api;
+    private final String authorization;
 
-    Projections(String queryUrl) {
+    /** @param token a bearer token with the right to read and replay projections */
+    Projections(String queryUrl, String token) {
         this.api = queryUrl + "/api/projections";
+        this.authorization = "Bearer " + token;
     }
 
     /** Every projection's status, or an empty list when the query service does not answer 200. */
     List<Status> all() {
         try {
             HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(api))
-                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+                    .timeout(Duration.ofSeconds(10)).header("Authorization", authorization).build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (answer.statusCode() != 200) {
                 return List.of();
             }
@@ -66,7 +70,8 @@ final class Projections {
     int replay(String name) {
         try {
             return http.send(HttpRequest.newBuilder(URI.create(api + "/" + name + "/replay"))
-                    .timeout(Duration.ofMinutes(1)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    .timeout(Duration.ofMinutes(1)).header("Authorization", authorization)
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
             return Attempt.NO_ANSWER;

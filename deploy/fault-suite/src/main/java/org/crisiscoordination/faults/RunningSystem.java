@@ -32,13 +32,17 @@ final class RunningSystem implements AutoCloseable {
     private static final Duration STARTUP = Duration.ofMinutes(4);
 
     private final Process launcher;
+    private final Options options;
+    private final Path workDir;
     private final int commandPort;
     private final int queryPort;
     private final List<String> output = new CopyOnWriteArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
-    private RunningSystem(Process launcher, int commandPort, int queryPort) {
+    private RunningSystem(Process launcher, Options options, Path workDir, int commandPort, int queryPort) {
         this.launcher = launcher;
+        this.options = options;
+        this.workDir = workDir;
         this.commandPort = commandPort;
         this.queryPort = queryPort;
     }
@@ -58,7 +62,7 @@ final class RunningSystem implements AutoCloseable {
         env.put("CRISIS_COMMAND_PORT", Integer.toString(commandPort));
         env.put("CRISIS_QUERY_PORT", Integer.toString(queryPort));
         env.remove("SPRING_PROFILES_ACTIVE");
-        RunningSystem system = new RunningSystem(builder.start(), commandPort, queryPort);
+        RunningSystem system = new RunningSystem(builder.start(), options, workDir, commandPort, queryPort);
         system.echo(workDir.resolve("launcher.log"));
         Instant deadline = Instant.now().plus(STARTUP);
         while (!system.printed("Ready.")) {
@@ -77,6 +81,26 @@ final class RunningSystem implements AutoCloseable {
 
     String queryUrl() {
         return "http://localhost:" + queryPort;
+    }
+
+    /**
+     * A bearer token signed with the key the launcher made for this run, as {@code deploy/token}
+     * prints it (the launcher's own token command, run from its jar).
+     */
+    String token(String roles, String subject) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", options.launcherJar().toString(),
+                "-Dloader.main=org.crisiscoordination.launcher.TokenCommand",
+                "org.springframework.boot.loader.launch.PropertiesLauncher",
+                "--role", roles, "--subject", subject, "--ttl", "PT12H")
+                .redirectErrorStream(true);
+        builder.environment().put("CRISIS_DATA_DIR", workDir.toString());
+        Process command = builder.start();
+        List<String> lines = new String(command.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        if (command.waitFor() != 0 || lines.isEmpty()) {
+            throw new IllegalStateException("the launcher's token command failed: " + lines);
+        }
+        return lines.get(lines.size() - 1).trim();
     }
 
     /** The service's running JVM, a child of the launcher started from its jar. */

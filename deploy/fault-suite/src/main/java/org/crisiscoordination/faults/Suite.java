@@ -18,15 +18,18 @@ final class Suite {
     final Writes writes;
     final Projections projections;
     private final String run;
+    private final String token;
     private final List<Ledger> ledgers = new ArrayList<>();
 
-    Suite(Options options, FaultDatabase database, RunningSystem system, String run) {
+    /** @param token a bearer token of the run's key, to write, read the board, and read and replay projections */
+    Suite(Options options, FaultDatabase database, RunningSystem system, String run, String token) {
         this.options = options;
         this.database = database;
         this.system = system;
         this.run = run;
-        this.writes = new Writes(system.commandUrl());
-        this.projections = new Projections(system.queryUrl());
+        this.token = token;
+        this.writes = new Writes(system.commandUrl(), token);
+        this.projections = new Projections(system.queryUrl(), token);
     }
 
     /** A ledger for a scenario's commands, whose keys no other scenario's share. */
@@ -37,7 +40,7 @@ final class Suite {
     }
 
     Load load(Ledger ledger) {
-        return Load.start(writes, ledger, system.queryUrl(), options.clients());
+        return Load.start(writes, ledger, system.queryUrl(), token, options.clients());
     }
 
     /** Sends the unacknowledged commands again, then counts the ledger's commands in the store. */

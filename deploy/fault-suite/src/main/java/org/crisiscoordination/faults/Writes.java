@@ -12,7 +12,6 @@ import java.time.Instant;
 /** Sends the suite's commands to the command service, each try with the command's own key. */
 final class Writes {
 
-    static final String ACTOR = "fault-suite@secretariat";
     /** Far above the ~2 s in which an outage is answered: a try that takes this long is a hang. */
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
@@ -21,9 +20,12 @@ final class Writes {
             .connectTimeout(Duration.ofSeconds(2))
             .build();
     private final String api;
+    private final String authorization;
 
-    Writes(String commandUrl) {
+    /** @param token a bearer token with the right to raise crises and record involvements */
+    Writes(String commandUrl, String token) {
         this.api = commandUrl + "/api";
+        this.authorization = "Bearer " + token;
     }
 
     /** One try: recorded in the command, and returned. */
@@ -31,7 +33,7 @@ final class Writes {
         HttpRequest request = HttpRequest.newBuilder(URI.create(api + command.path()))
                 .timeout(TIMEOUT)
                 .header("Content-Type", "application/json")
-                .header("X-Actor", ACTOR)
+                .header("Authorization", authorization)
                 .header("X-Correlation-Id", command.key())
                 .header("Idempotency-Key", command.key())
                 .POST(HttpRequest.BodyPublishers.ofString(command.body()))

@@ -28,6 +28,8 @@ public final class Launcher {
     private final Settings settings;
     private final List<ServiceProcess> services = new ArrayList<>();
     private Database database;
+    /** Which token issuer the services trust: deploy/run's own key pair unless one is configured. */
+    private Map<String, String> tokenTrust = Map.of();
     /** Set once the user asked to stop: a service that exits after that was stopped, not lost. */
     private volatile boolean stopping;
     /** Set when the launcher itself gives up, so that its exit is not reported as the user's request. */
@@ -78,12 +80,14 @@ public final class Launcher {
         Files.createDirectories(settings.dataDir());
         Path logs = Files.createDirectories(settings.dataDir().resolve("logs"));
         database = Database.start(settings);
+        tokenTrust = TokenKeys.trustFor(settings.dataDir(), System.getenv());
         System.out.println("PostgreSQL:      " + database.describe()
                 + (settings.embedded() ? ", data in " + settings.dataDir().resolve("postgres") : ""));
         String queryUrl = "http://localhost:" + settings.queryPort();
         ServiceProcess command = startService("command-service", settings.commandJar(), settings.commandPort(),
                 logs.resolve("command-service.log"), Map.of("CRISIS_COMMAND_PORT", Integer.toString(settings.commandPort()),
-                        "CRISIS_QUERY_SERVICE_URL", queryUrl));
+                        "CRISIS_QUERY_SERVICE_URL", queryUrl,
+                        "CRISIS_CHECKPOINT_KEY_FILE", CheckpointKey.ensure(settings.dataDir()).toString()));
         ServiceProcess query = startService("query-service", settings.queryJar(), settings.queryPort(),
                 logs.resolve("query-service.log"), Map.of("CRISIS_QUERY_PORT", Integer.toString(settings.queryPort())));
         System.out.println("command-service: " + command.url() + "  (writes; pid " + command.process().pid()
@@ -91,6 +95,7 @@ public final class Launcher {
         System.out.println("query-service:   " + query.url() + "  (reads; pid " + query.process().pid()
                 + "; log " + query.log() + ")");
         System.out.println("Swagger UI:      " + command.url() + "/swagger-ui.html and " + query.url() + "/swagger-ui.html");
+        System.out.println("Tokens:          deploy/token --role SECRETARIAT (see deploy/token --help)");
         System.out.println("Ready. Ctrl-C stops everything.");
     }
 
@@ -100,6 +105,7 @@ public final class Launcher {
         environment.put("CRISIS_DATABASE_URL", database.url());
         environment.put("CRISIS_DATABASE_USER", database.user());
         environment.put("CRISIS_DATABASE_PASSWORD", database.password());
+        environment.putAll(tokenTrust);
         System.out.println("Starting " + name + " on port " + port + " ...");
         ServiceProcess service = ServiceProcess.start(name, jar, port, log, environment);
         services.add(service);

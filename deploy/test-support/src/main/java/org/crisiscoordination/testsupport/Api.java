@@ -11,14 +11,21 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** A small HTTP client for the services' tests: JSON in, status, headers and JSON out. */
+/**
+ * A small HTTP client for the services' tests: JSON in, status, headers and JSON out. Every
+ * request carries a bearer token: of the caller {@link Request#as} names, else of the caller its
+ * endpoint's rights want ({@link RightfulCaller}); {@link Request#anonymous()} sends none.
+ */
 public final class Api {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String base;
     private final HttpClient http = HttpClient.newHttpClient();
+    /** The organisation of each referral this client saw made, for the liaison that answers it. */
+    private final Map<String, String> referredTo = new ConcurrentHashMap<>();
 
     public Api(String base) {
         this.base = base;
@@ -44,12 +51,25 @@ public final class Api {
         private final Map<String, String> headers = new LinkedHashMap<>();
         private String body;
         private java.time.Duration timeout;
+        private TestCaller caller;
+        private boolean anonymous;
 
         private Request(String method, String path) {
             this.method = method;
             this.path = path;
             headers.put("Content-Type", "application/json");
-            headers.put("X-Actor", "test@secretariat");
+        }
+
+        /** Sends the request with this caller's token. */
+        public Request as(TestCaller caller) {
+            this.caller = caller;
+            return this;
+        }
+
+        /** Sends the request with no token at all. */
+        public Request anonymous() {
+            this.anonymous = true;
+            return this;
         }
 
         public Request header(String name, String value) {
@@ -74,6 +94,10 @@ public final class Api {
 
         public Answer send() {
             HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path));
+            if (!anonymous && headers.keySet().stream().noneMatch("Authorization"::equalsIgnoreCase)) {
+                TestCaller sender = caller != null ? caller : RightfulCaller.of(method, path, body, referredTo);
+                builder.header("Authorization", sender.bearer());
+            }
             headers.forEach(builder::header);
             if (timeout != null) {
                 builder.timeout(timeout);
@@ -82,7 +106,9 @@ public final class Api {
                     : HttpRequest.BodyPublishers.ofString(body));
             try {
                 HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-                return new Answer(response.statusCode(), response, parse(response.body()));
+                Answer answer = new Answer(response.statusCode(), response, parse(response.body()));
+                rememberReferral(answer, body);
+                return answer;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (InterruptedException e) {
@@ -98,6 +124,14 @@ public final class Api {
 
     public Request get(String path) {
         return new Request("GET", path);
+    }
+
+    private void rememberReferral(Answer answer, String requestBody) {
+        JsonNode request = parse(requestBody);
+        if (answer.status() == 201 && answer.json() != null && answer.json().hasNonNull("referralId")
+                && request != null && request.hasNonNull("organization")) {
+            referredTo.put(answer.json().get("referralId").asText(), request.get("organization").asText());
+        }
     }
 
     private static JsonNode parse(String body) {

@@ -51,6 +51,7 @@ final class AuditCloudEvents {
         optional.accept("causationid", entry.causationId());
         optional.accept("previoushash", entry.previousHash());
         optional.accept("hash", entry.hash());
+        optional.accept("payloadrevision", entry.payloadRevision());
         return event.build();
     }
 

@@ -11,14 +11,16 @@ import org.crisiscoordination.kernel.audit.AuditRecord;
  * @param position    its global position in the store
  * @param occurredAt  ISO-8601 UTC, exactly as stored (the hash covers this text)
  * @param onBehalfOf  the party the actor acted for, if any
+ * @param payloadRevision the stored payload revision, if any (the hash covers it then)
  */
 public record AuditEntry(long position, String aggregateType, String aggregateId, long sequence, String eventType,
                          JsonNode payload, String occurredAt, String actor, @Schema(nullable = true) String onBehalfOf, @Schema(nullable = true) String commandId,
-                         String correlationId, @Schema(nullable = true) String causationId, String previousHash, String hash) {
+                         String correlationId, @Schema(nullable = true) String causationId, String previousHash, String hash,
+                         @Schema(nullable = true) String payloadRevision) {
 
     /** What its hash covers. */
     public AuditRecord record() {
         return new AuditRecord(aggregateType, aggregateId, sequence, eventType, payload, occurredAt, actor, onBehalfOf,
-                commandId, correlationId, causationId);
+                commandId, correlationId, causationId, payloadRevision);
     }
 }

@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads the event store itself, not a projection of it: the audit shows exactly what is stored.
@@ -25,7 +26,7 @@ import java.util.List;
 public class EventStoreReader {
 
     private static final String COLUMNS = "select global_index, type, aggregate_identifier, sequence_number,"
-            + " payload_type, payload, meta_data, time_stamp from " + EventStoreSchema.EVENTS;
+            + " payload_type, payload_revision, payload, meta_data, time_stamp from " + EventStoreSchema.EVENTS;
 
     private final JdbcClient db;
     private final ObjectMapper json;
@@ -58,6 +59,13 @@ public class EventStoreReader {
                 .param(aggregateId).query(this::entry).list();
     }
 
+    /** The stored hash of an aggregate's event before {@code sequence}, if that event is stored. */
+    public Optional<String> linkBefore(String aggregateId, long sequence) {
+        return db.sql("select convert_from(meta_data, 'UTF8')::jsonb ->> 'hash' from " + EventStoreSchema.EVENTS
+                        + " where aggregate_identifier = ? and sequence_number = ?")
+                .params(aggregateId, sequence - 1).query(String.class).optional();
+    }
+
     /** The type of the aggregate an id belongs to, or null if no event has it. */
     public String aggregateType(String aggregateId) {
         return db.sql("select type from " + EventStoreSchema.EVENTS
@@ -81,7 +89,7 @@ public class EventStoreReader {
                 text(meta, AuditMetadata.ACTOR), text(meta, AuditMetadata.ON_BEHALF_OF),
                 text(meta, AuditMetadata.COMMAND_ID), text(meta, AuditMetadata.CORRELATION_ID),
                 text(meta, AuditMetadata.CAUSATION_ID), text(meta, AuditMetadata.PREVIOUS_HASH),
-                text(meta, AuditMetadata.HASH));
+                text(meta, AuditMetadata.HASH), rs.getString("payload_revision"));
     }
 
     private JsonNode read(byte[] bytes) {

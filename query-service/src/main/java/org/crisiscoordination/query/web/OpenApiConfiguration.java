@@ -13,6 +13,8 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,7 +34,11 @@ class OpenApiConfiguration {
     OpenAPI queryApi() {
         return new OpenAPI().info(new Info().title("Crisis coordination: read API").version("1")
                         .description("Read models built from the auditable record of crisis coordination."))
-                .components(new Components().addSchemas(PROBLEM, problemSchema()));
+                .components(new Components().addSchemas(PROBLEM, problemSchema())
+                        .addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP)
+                                .scheme("bearer").bearerFormat("JWT")
+                                .description("A signed JWT: sub, iss and roles")))
+                .addSecurityItem(new SecurityRequirement().addList("bearer"));
     }
 
     /**
@@ -54,6 +60,8 @@ class OpenApiConfiguration {
     OperationCustomizer consistencyAndProblems() {
         return (operation, handler) -> {
             operation.getResponses().addApiResponse("400", problem("An invalid id, parameter or consistency token"));
+            operation.getResponses().addApiResponse("401", problem("No valid bearer token (WWW-Authenticate says why)"));
+            operation.getResponses().addApiResponse("403", problem("The token does not hold this read's right (it is named)"));
             operation.getResponses().addApiResponse("404", problem("Not found"));
             operation.getResponses().addApiResponse("500",
                     problem("The service failed; the answer names only its correlation id"));

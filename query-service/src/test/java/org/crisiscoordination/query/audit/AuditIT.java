@@ -328,13 +328,24 @@ class AuditIT extends QueryServiceIT {
     }
 
     @Test
-    void verifyingWithoutAnAggregateIdIsAnInvalidRequest() {
-        Api.Answer answer = api.get("/api/audit/verify").send();
+    void verifyingABlankAggregateIdIsAnInvalidRequest() {
+        Api.Answer answer = api.get("/api/audit/verify?aggregateId=%20").send();
 
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
         assertThat(answer.text("type")).isEqualTo("urn:crisis-coordination:problem:invalid-request");
-        assertThat(answer.text("detail")).contains("aggregateId");
+        assertThat(fields(answer)).containsExactly("aggregateId");
+    }
+
+    @Test
+    void verifyingWithoutAnAggregateIdVerifiesTheWholeLog() {
+        crisisOfFourEvents();
+
+        Api.Answer answer = api.get("/api/audit/verify").send();
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.json().has("breaks")).isTrue();
+        assertThat(answer.json().get("events").asLong()).isGreaterThanOrEqualTo(4);
     }
 
     // --- helpers ---------------------------------------------------------------------------------

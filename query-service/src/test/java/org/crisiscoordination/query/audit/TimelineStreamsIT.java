@@ -7,6 +7,7 @@ import org.crisiscoordination.kernel.crisis.RegionalCrisisRaised;
 import org.crisiscoordination.kernel.crisis.Severity;
 import org.crisiscoordination.kernel.region.SecurityTopic;
 import org.crisiscoordination.kernel.region.StateCode;
+import org.crisiscoordination.testsupport.TestCaller;
 import org.crisiscoordination.query.support.EventAppender;
 import org.crisiscoordination.query.support.QueryServiceIT;
 import org.junit.jupiter.api.Test;
@@ -96,7 +97,7 @@ class TimelineStreamsIT extends QueryServiceIT {
             assertThat(answer.body()).contains("urn:crisis-coordination:problem:not-found");
         }
         CrisisId crisis = raisedAndEscalated();
-        HttpResponse<String> malformed = http.send(HttpRequest.newBuilder(uri("/api/crises/" + crisis + "/timeline"))
+        HttpResponse<String> malformed = http.send(asAuditor(uri("/api/crises/" + crisis + "/timeline"))
                 .header("Accept", "text/event-stream").header("Last-Event-ID", "not-a-position").build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(malformed.statusCode()).isEqualTo(400);
@@ -114,7 +115,7 @@ class TimelineStreamsIT extends QueryServiceIT {
     }
 
     private CompletableFuture<HttpResponse<Stream<String>>> follow(String path, String lastEventId, Queue<String> into) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Accept", "text/event-stream");
+        HttpRequest.Builder request = asAuditor(uri(path)).header("Accept", "text/event-stream");
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }
@@ -135,8 +136,13 @@ class TimelineStreamsIT extends QueryServiceIT {
     }
 
     private HttpResponse<String> get(String path, String accept) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).header("Accept", accept).build(),
+        return http.send(asAuditor(uri(path)).header("Accept", accept).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A request of the auditor, whose right timelines are. */
+    private static HttpRequest.Builder asAuditor(URI uri) {
+        return HttpRequest.newBuilder(uri).header("Authorization", TestCaller.auditor().bearer());
     }
 
     private URI uri(String path) {

@@ -1,5 +1,6 @@
 package org.crisiscoordination.query.metrics;
 
+import org.crisiscoordination.testsupport.TestTokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.crisiscoordination.kernel.audit.ConsistencyToken;
 import org.crisiscoordination.kernel.channel.ChannelAcknowledgementOverdue;
@@ -121,6 +122,7 @@ class CoordinationMetricsIT {
         registry.add("spring.datasource.url", DATABASE::url);
         registry.add("spring.datasource.username", DATABASE::user);
         registry.add("spring.datasource.password", () -> DATABASE.password() == null ? "" : DATABASE.password());
+        registry.add(TestTokens.PUBLIC_KEY_PROPERTY, TestTokens::publicKeyLocation);
     }
 
     @BeforeAll

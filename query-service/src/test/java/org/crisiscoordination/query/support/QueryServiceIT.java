@@ -2,6 +2,7 @@ package org.crisiscoordination.query.support;
 
 import org.crisiscoordination.testsupport.Api;
 import org.crisiscoordination.testsupport.TestDatabase;
+import org.crisiscoordination.testsupport.TestTokens;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -13,7 +14,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The query service running on a random port against a real PostgreSQL that holds the event
- * store's tables, as the command service would have made them. Tests append events with
+ * store's tables, as the command service would have made them, trusting the tests' tokens. Tests append events with
  * {@link #events} (the one {@link EventAppender}) and read over HTTP with {@link #api}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -35,6 +36,12 @@ public abstract class QueryServiceIT {
         registry.add("spring.datasource.url", DATABASE::url);
         registry.add("spring.datasource.username", DATABASE::user);
         registry.add("spring.datasource.password", () -> DATABASE.password() == null ? "" : DATABASE.password());
+    }
+
+    /** Apart from the database's, so that a test with a database of its own still trusts the tokens. */
+    @DynamicPropertySource
+    static void trustTestTokens(DynamicPropertyRegistry registry) {
+        registry.add(TestTokens.PUBLIC_KEY_PROPERTY, TestTokens::publicKeyLocation);
     }
 
     @BeforeEach

@@ -1,5 +1,6 @@
 package org.crisiscoordination.query.web;
 
+import org.crisiscoordination.testsupport.TestTokens;
 import org.crisiscoordination.kernel.audit.ConsistencyToken;
 import org.crisiscoordination.kernel.crisis.CrisisId;
 import org.crisiscoordination.kernel.crisis.RegionalCrisisRaised;
@@ -58,6 +59,7 @@ class ConsistencyTokenIT {
         registry.add("spring.datasource.url", DATABASE::url);
         registry.add("spring.datasource.username", DATABASE::user);
         registry.add("spring.datasource.password", () -> DATABASE.password() == null ? "" : DATABASE.password());
+        registry.add(TestTokens.PUBLIC_KEY_PROPERTY, TestTokens::publicKeyLocation);
     }
 
     @BeforeEach

@@ -2,6 +2,7 @@ package org.crisiscoordination.query.web;
 
 import org.crisiscoordination.testsupport.Api;
 import org.crisiscoordination.testsupport.StoppableDatabase;
+import org.crisiscoordination.testsupport.TestTokens;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,7 @@ class DatabaseOutageIT {
     static void database(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", DATABASE::url);
         registry.add("spring.datasource.username", DATABASE::user);
+        registry.add(TestTokens.PUBLIC_KEY_PROPERTY, TestTokens::publicKeyLocation);
     }
 
     @AfterAll

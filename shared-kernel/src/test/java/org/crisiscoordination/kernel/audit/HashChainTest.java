@@ -73,7 +73,10 @@ class HashChainTest {
                 x -> new AuditRecord(x.aggregateType(), x.aggregateId(), x.sequence(), x.eventType(), x.payload(),
                         x.occurredAt(), x.actor(), x.onBehalfOf(), x.commandId(), x.correlationId(), "c-0"),
                 x -> new AuditRecord(x.aggregateType(), x.aggregateId(), x.sequence(), x.eventType(), x.payload(),
-                        x.occurredAt(), x.actor(), x.onBehalfOf(), x.commandId(), x.correlationId(), ""));
+                        x.occurredAt(), x.actor(), x.onBehalfOf(), x.commandId(), x.correlationId(), ""),
+                x -> new AuditRecord(x.aggregateType(), x.aggregateId(), x.sequence(), x.eventType(), x.payload(),
+                        x.occurredAt(), x.actor(), x.onBehalfOf(), x.commandId(), x.correlationId(), x.causationId(),
+                        "2"));
         String original = HashChain.hash(PREVIOUS, r);
 
         assertThat(changes).allSatisfy(change -> assertThat(HashChain.hash(PREVIOUS, change.apply(r))).isNotEqualTo(original));
@@ -133,6 +136,23 @@ class HashChainTest {
                 MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
 
         assertThat(HashChain.hash(HashChain.GENESIS, record)).isEqualTo(expected);
+    }
+
+    @Test
+    void aPayloadRevisionIsCoveredAndAnAbsentOneLeavesTheCanonicalFormAsItWas() throws Exception {
+        AuditRecord without = record();
+        AuditRecord withNull = new AuditRecord(without.aggregateType(), without.aggregateId(), without.sequence(),
+                without.eventType(), without.payload(), without.occurredAt(), without.actor(), without.onBehalfOf(),
+                without.commandId(), without.correlationId(), without.causationId(), null);
+        AuditRecord revised = new AuditRecord(without.aggregateType(), without.aggregateId(), without.sequence(),
+                without.eventType(), without.payload(), without.occurredAt(), without.actor(), without.onBehalfOf(),
+                without.commandId(), without.correlationId(), without.causationId(), "2");
+
+        assertThat(HashChain.hash(PREVIOUS, withNull)).isEqualTo(HashChain.hash(PREVIOUS, without));
+        assertThat(HashChain.hash(PREVIOUS, revised)).isNotEqualTo(HashChain.hash(PREVIOUS, without));
+        ObjectNode canonical = (ObjectNode) JSON.valueToTree(revised);
+        assertThat(canonical.get("payloadRevision").asText()).isEqualTo("2");
+        assertThat(((ObjectNode) JSON.valueToTree(without)).has("payloadRevision")).isFalse();
     }
 
     private static AuditRecord record() {

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.servlet.http.HttpServletRequest;
+import org.crisiscoordination.edge.security.RightMissingException;
+import org.crisiscoordination.edge.security.SecurityProblems;
 import org.crisiscoordination.edge.web.BodySizeLimitFilter;
 import org.crisiscoordination.kernel.rules.Rule;
 import org.crisiscoordination.kernel.rules.RuleViolation;
@@ -68,6 +70,11 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = Problems.of(type, e.detail(), request);
         problem.setProperty("rule", e.rule().code());
         return problem;
+    }
+
+    @ExceptionHandler(RightMissingException.class)
+    ProblemDetail rightMissing(RightMissingException e, HttpServletRequest request) {
+        return SecurityProblems.rightMissing(e.right(), e.getMessage(), request);
     }
 
     @ExceptionHandler(Exception.class)

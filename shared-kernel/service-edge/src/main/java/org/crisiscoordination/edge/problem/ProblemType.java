@@ -9,12 +9,15 @@ import java.net.URI;
 public enum ProblemType {
     INVALID_REQUEST("invalid-request", 400, "The request has invalid values"),
     MALFORMED_REQUEST("malformed-request", 400, "The request body is not the JSON this endpoint reads"),
+    AUTHENTICATION_REQUIRED("authentication-required", 401, "A valid bearer token is required"),
+    RIGHT_MISSING("right-missing", 403, "The caller does not hold the right this request takes"),
     NOT_FOUND("not-found", 404, "Not found"),
     METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method not allowed"),
     NOT_ACCEPTABLE("not-acceptable", 406, "No acceptable representation"),
     RULE_VIOLATED("rule-violated", 409, "A domain rule refuses the command"),
     CONCURRENT_WRITE("concurrent-write", 409, "A concurrent write to the same aggregate won"),
     REPLAY_REFUSED("replay-refused", 409, "The projection cannot be replayed now"),
+    LOG_TAMPERED("log-tampered", 409, "The stored log no longer matches its last signed checkpoint"),
     VERSION_MISMATCH("version-mismatch", 412, "The version in If-Match is not the current one"),
     PAYLOAD_TOO_LARGE("payload-too-large", 413, "The request body is larger than 64 KiB"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "The request body must be application/json"),
@@ -41,6 +44,8 @@ public enum ProblemType {
     public static ProblemType forStatus(int status) {
         return switch (status) {
             case 400 -> INVALID_REQUEST;
+            case 401 -> AUTHENTICATION_REQUIRED;
+            case 403 -> RIGHT_MISSING;
             case 404 -> NOT_FOUND;
             case 405 -> METHOD_NOT_ALLOWED;
             case 406 -> NOT_ACCEPTABLE;
