@@ -15,11 +15,12 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A crisis walked from raise to resolution through the command service's API, and seen on the
- * query service's board and timeline, each step within a second.
+ * query service's board and timeline. Visibility times are the benchmark's business (deploy/bench);
+ * here each step is only awaited, with a bound generous enough for a loaded CI machine.
  */
 class CrisisTrackEndToEndIT {
 
-    private static final Duration WITHIN_A_SECOND = Duration.ofSeconds(1);
+    private static final Duration PATIENCE = Duration.ofSeconds(15);
 
     private static RunningSystem system;
 
@@ -107,7 +108,7 @@ class CrisisTrackEndToEndIT {
 
     private static JsonNode awaitOnBoard(String crisis, long version, String status) {
         JsonNode[] seen = new JsonNode[1];
-        await().atMost(WITHIN_A_SECOND).pollInterval(Duration.ofMillis(20)).untilAsserted(() -> {
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(20)).untilAsserted(() -> {
             Http.Answer answer = Http.get(system.queryUrl + "/api/crises/" + crisis);
             assertThat(answer.status()).isEqualTo(200);
             assertThat(answer.body().get("version").asLong()).isEqualTo(version);
