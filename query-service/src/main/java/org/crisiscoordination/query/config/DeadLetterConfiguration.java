@@ -78,9 +78,8 @@ class DeadLetterConfiguration {
                                         .eventSerializer(eventSerializer)
                                         .build())
                         .registerDefaultDeadLetterPolicy(configuration -> new DeterministicFailures());
-                // Without the cache, every event costs a query asking whether its sequence is parked
-                // (a tenth of the query service's CPU in a recording under the bench); the cache
-                // remembers the sequences known not to be, per claimed segment.
+                // Without the cache, every event costs a query asking whether its sequence is parked;
+                // the cache remembers the sequences known not to be, per claimed segment.
                 for (String projection : PROJECTIONS) {
                     configurer.eventProcessing().registerDeadLetteringEventHandlerInvokerConfiguration(projection,
                             (configuration, invoker) -> invoker.enableSequenceIdentifierCache());
