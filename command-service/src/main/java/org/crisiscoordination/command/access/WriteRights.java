@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.function.BiFunction;
 
 import static org.crisiscoordination.edge.security.AccessTable.role;
+import static org.crisiscoordination.edge.security.Role.AUDITOR;
 import static org.crisiscoordination.edge.security.Role.DELEGATE;
 import static org.crisiscoordination.edge.security.Role.LIAISON;
 import static org.crisiscoordination.edge.security.Role.SECRETARIAT;
@@ -54,7 +55,8 @@ public class WriteRights {
             role(POST, "/api/channels/{channelId}/joint-statements/{proposalId}/endorsements", "endorse-joint-statement", DELEGATE),
             role(POST, "/api/mechanism/topics",                                 "admit-topic",                      SECRETARIAT),
             role(POST, "/api/mechanism/members",                                "admit-member",                     SECRETARIAT),
-            role(POST, "/api/mechanism/pledges",                                "pledge",                           DELEGATE)));
+            role(POST, "/api/mechanism/pledges",                                "pledge",                           DELEGATE),
+            role(POST, "/api/audit/checkpoints",                                "sign-checkpoint",                  AUDITOR)));
 
     /**
      * The party each command of a delegate's or liaison's right acts for: a delegate only for the

@@ -1,29 +1,26 @@
 package org.crisiscoordination.command.checkpoint;
 
-import org.crisiscoordination.edge.store.EventStoreSchema;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.crisiscoordination.edge.store.AppendWatermark;
 import org.springframework.stereotype.Component;
+
+import javax.sql.DataSource;
 
 /**
  * How far the log may be read without a lower position committing later: leaves are assigned only
- * up to here, so that a leaf index, once given, is never wrong.
- *
- * <p>While appends commit in position order (one advisory lock from drawing positions to commit,
- * see the store's {@code AppendOrder}), every committed position is final: nothing can commit below
- * the highest one visible. Should appends run in parallel, this is the one place to ask the store's
- * watermark instead.
+ * up to here, so that a leaf index, once given, is never wrong. Appends commit out of position
+ * order, so this is the store's {@link AppendWatermark}, not the highest position visible.
  */
 @Component
 class SafePosition {
 
-    private final JdbcTemplate jdbc;
+    private final AppendWatermark watermark;
 
-    SafePosition(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    SafePosition(DataSource dataSource) {
+        this.watermark = new AppendWatermark(dataSource);
     }
 
+    /** Never called inside an appending transaction, whose own lock would hold the watermark back. */
     long safePosition() {
-        Long max = jdbc.queryForObject("select coalesce(max(global_index), 0) from " + EventStoreSchema.EVENTS, Long.class);
-        return max == null ? 0 : max;
+        return watermark.safePosition();
     }
 }

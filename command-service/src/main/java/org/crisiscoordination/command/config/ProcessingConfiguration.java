@@ -29,11 +29,9 @@ class ProcessingConfiguration {
     /**
      * Aggregates are not locked in the JVM: the (aggregate, sequence) key and the retries of
      * {@code CommandWriter} decide lost races. Axon's default pessimistic lock is held until the
-     * unit of work ends, while a write's store-wide append lock (see {@code AppendOrder}) is taken
-     * in the middle of it; and {@code PowerTrackSynchronisation} loads a second aggregate while the
-     * first is locked (a close locks channel then crisis, a resolution crisis then channel). Both
-     * together deadlocked across the JVM lock and the database lock until Axon's 30 s handler
-     * timeout answered 500.
+     * unit of work ends, and {@code PowerTrackSynchronisation} loads a second aggregate while the
+     * first is locked (a close locks channel then crisis, a resolution crisis then channel), so two
+     * such writes at once would deadlock in the JVM until Axon's 30 s handler timeout answered 500.
      */
     @Bean
     LockFactory noAggregateLocks() {

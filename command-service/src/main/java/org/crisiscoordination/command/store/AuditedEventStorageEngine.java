@@ -6,6 +6,9 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.crisiscoordination.edge.store.EventStoreSchema;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.time.Instant;
 import java.util.List;
@@ -13,23 +16,26 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The JDBC storage engine, with what an auditable record adds to every append: commits in
- * position order, the hash chain, a commit notification for readers in other processes, and a
- * note of what was appended for the write's answer. Reads pass straight through.
+ * The JDBC storage engine, with what an auditable record adds to every append: the hash chain, a
+ * notification for readers in other processes once the transaction has ended, and a note of what
+ * was appended for the write's answer. Appends are not ordered against each other: readers in
+ * position order read only up to the store's {@code AppendWatermark}. Reads pass straight through.
  */
 public class AuditedEventStorageEngine implements EventStorageEngine {
 
     private final EventStorageEngine jdbc;
-    private final AppendOrder order;
+    private final JdbcTemplate sql;
     private final HashChainLinker linker;
     private final AppendedEvents appended;
+    private final AppendNotifier notifier;
 
-    AuditedEventStorageEngine(EventStorageEngine jdbc, AppendOrder order, HashChainLinker linker,
-                              AppendedEvents appended) {
+    AuditedEventStorageEngine(EventStorageEngine jdbc, JdbcTemplate sql, HashChainLinker linker,
+                              AppendedEvents appended, AppendNotifier notifier) {
         this.jdbc = jdbc;
-        this.order = order;
+        this.sql = sql;
         this.linker = linker;
         this.appended = appended;
+        this.notifier = notifier;
     }
 
     @Override
@@ -37,12 +43,19 @@ public class AuditedEventStorageEngine implements EventStorageEngine {
         if (events.isEmpty()) {
             return;
         }
-        order.lockUntilCommit();
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("events are appended only inside a transaction");
+        }
         List<DomainEventMessage<?>> linked = linker.link(events);
         jdbc.appendEvents(linked);
-        long lastPosition = order.lastPosition();
-        appended.record(linked, lastPosition);
-        order.announceOnCommit(lastPosition);
+        appended.record(linked, lastPosition());
+        notifier.announceAfterCompletion();
+    }
+
+    /** The position of the last event this transaction appended (positions are drawn per session). */
+    private long lastPosition() {
+        Long position = sql.queryForObject("select currval('" + EventStoreSchema.POSITIONS + "')", Long.class);
+        return position == null ? -1 : position;
     }
 
     @Override
@@ -57,12 +70,17 @@ public class AuditedEventStorageEngine implements EventStorageEngine {
 
     @Override
     public DomainEventStream readEvents(String aggregateIdentifier, long firstSequenceNumber) {
-        return jdbc.readEvents(aggregateIdentifier, firstSequenceNumber);
+        return linker.remembering(jdbc.readEvents(aggregateIdentifier, firstSequenceNumber));
     }
 
+    /**
+     * No aggregate is snapshotted (no snapshot trigger is configured), so loading one never asks
+     * the snapshot table: one round trip fewer per command. Without a snapshot, an aggregate is
+     * rebuilt from all its events, which is always correct.
+     */
     @Override
     public Optional<DomainEventMessage<?>> readSnapshot(String aggregateIdentifier) {
-        return jdbc.readSnapshot(aggregateIdentifier);
+        return Optional.empty();
     }
 
     @Override

@@ -14,6 +14,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import javax.sql.DataSource;
+
 /** The event store on PostgreSQL: Axon's JDBC engine on the Flyway-made tables, audited. */
 @Configuration
 class EventStoreConfiguration {
@@ -33,6 +35,12 @@ class EventStoreConfiguration {
         return new AppendedEvents();
     }
 
+    /** Announces ended appends to readers in other processes, outside the appending transactions. */
+    @Bean
+    AppendNotifier appendNotifier(DataSource dataSource) {
+        return new AppendNotifier(dataSource);
+    }
+
     @Bean
     EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
@@ -43,7 +51,8 @@ class EventStoreConfiguration {
                                           EventSchema eventSchema,
                                           JdbcTemplate jdbcTemplate,
                                           @Qualifier("defaultAxonObjectMapper") ObjectMapper messageJson,
-                                          AppendedEvents appendedEvents) {
+                                          AppendedEvents appendedEvents,
+                                          AppendNotifier appendNotifier) {
         EventStorageEngine jdbc = JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .eventSerializer(eventSerializer)
@@ -54,7 +63,7 @@ class EventStoreConfiguration {
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
                 .build();
-        return new AuditedEventStorageEngine(jdbc, new AppendOrder(jdbcTemplate),
-                new HashChainLinker(eventSerializer, messageJson, jdbcTemplate), appendedEvents);
+        return new AuditedEventStorageEngine(jdbc, jdbcTemplate,
+                new HashChainLinker(eventSerializer, messageJson, jdbcTemplate), appendedEvents, appendNotifier);
     }
 }

@@ -80,7 +80,9 @@ class WriteRightsMatrixIT extends CommandServiceIT {
                         SECRETARIAT, NOT_SECRETARIAT, null),
                 api -> new Case("admit-member", "/api/mechanism/members", "{\"state\":\"" + aState() + "\"}",
                         SECRETARIAT, NOT_SECRETARIAT, null),
-                api -> delegates("pledge", "/api/mechanism/pledges", "{\"party\":\"CN\"}"))
+                api -> delegates("pledge", "/api/mechanism/pledges", "{\"party\":\"CN\"}"),
+                api -> new Case("sign-checkpoint", "/api/audit/checkpoints", "", TestCaller.auditor(),
+                        TestCaller.secretariat(), null))
                 .map(Arguments::of);
     }
 

@@ -21,7 +21,10 @@ public final class Bench {
     static final List<String> NOT_RESTORED = List.of(
             "the query service's LISTEN/NOTIFY wake-up (AppendListener) has no switch: the peer's processors are still "
                     + "woken by each commit's NOTIFY, so the peer's visibility is better than Axon's 1 s polling would give",
-            "the command service's NOTIFY on commit and its advisory append lock are part of the storage engine, not settings",
+            "the command service's NOTIFY after appends end, its snapshot-free loads and remembered hashes, and the "
+                    + "readers' append watermark are part of the storage engines, not settings",
+            "the query service's dead-letter sequence cache is configured in code, not by a property",
+            "both services keep the launcher's JVM flags (128 MB heap, serial collector)",
             "the Jackson serializer stays: Axon's default XML serializer cannot read the events the store holds");
 
     private Bench() {

@@ -54,7 +54,9 @@ final class PostgresLimits {
 
     /**
      * limit-append: event-shaped rows into a scratch copy of the event table (its columns, keys
-     * and identity), one transaction per row, from {@code concurrency} connections: rows/s.
+     * and defaults: the transaction id drawn before the position), one transaction per row, from
+     * {@code concurrency} connections: rows/s. Its positions come from a scratch sequence, so the
+     * store's own stay untouched.
      */
     double append(int concurrency, Duration duration, EventShape shape) throws Exception {
         try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
@@ -62,6 +64,10 @@ final class PostgresLimits {
             statement.execute("drop table if exists bench_scratch.domain_event_entry");
             statement.execute("create table bench_scratch.domain_event_entry "
                     + "(like event_store.domain_event_entry including all)");
+            statement.execute("drop sequence if exists bench_scratch.domain_event_position");
+            statement.execute("create sequence bench_scratch.domain_event_position cache 1");
+            statement.execute("alter table bench_scratch.domain_event_entry alter column global_index set default"
+                    + " case when pg_current_xact_id() is not null then nextval('bench_scratch.domain_event_position') end");
         }
         byte[] payload = filler(shape.payloadBytes());
         byte[] metadata = filler(shape.metadataBytes());

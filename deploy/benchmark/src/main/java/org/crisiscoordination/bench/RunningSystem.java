@@ -55,8 +55,10 @@ final class RunningSystem implements AutoCloseable {
             throws IOException, InterruptedException {
         int commandPort = freePort();
         int queryPort = freePort();
+        // the launcher's JVM flags as deploy/run gives them
         ProcessBuilder builder = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx48m", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=16m", "-Xss256k", "-jar",
                 options.launcherJar().toString(), options.commandJar().toString(), options.queryJar().toString())
                 .redirectErrorStream(true);
         Map<String, String> env = builder.environment();

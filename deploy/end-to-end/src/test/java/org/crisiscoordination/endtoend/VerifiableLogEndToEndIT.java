@@ -2,6 +2,7 @@ package org.crisiscoordination.endtoend;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.crisiscoordination.testsupport.Api;
+import org.crisiscoordination.testsupport.TestCaller;
 import org.crisiscoordination.testsupport.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -94,7 +95,7 @@ class VerifiableLogEndToEndIT {
     private int witness(String command) throws Exception {
         Path script = Path.of(System.getProperty("crisis.launcher.script")).resolveSibling("verify");
         Process process = new ProcessBuilder(script.toString(), command, "--url", system.queryUrl,
-                "--dir", witness.toString()).redirectErrorStream(true).start();
+                "--dir", witness.toString(), "--token", TestCaller.auditor().token()).redirectErrorStream(true).start();
         output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
         return process.exitValue();

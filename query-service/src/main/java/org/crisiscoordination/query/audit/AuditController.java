@@ -39,7 +39,7 @@ class AuditController {
 
     @GetMapping(path = "/api/audit", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "The whole store's audit log in global order, paged by position",
-            description = "Never skips: a lower position cannot commit after a higher one has been served")
+            description = "Never skips: it serves only up to the safe position, below which no append is still in flight")
     LogPage log(@RequestParam(required = false) Long after, @RequestParam(required = false) Integer limit) {
         Validator v = new Validator();
         if (after != null && after < 0) {

@@ -2,6 +2,7 @@ package org.crisiscoordination.query.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.crisiscoordination.edge.store.AppendWatermark;
 import org.crisiscoordination.kernel.audit.AuditMetadata;
 import org.crisiscoordination.kernel.crisis.PowerTrackOpened;
 import org.crisiscoordination.edge.store.EventStoreSchema;
@@ -18,9 +19,10 @@ import java.util.Optional;
 
 /**
  * Reads the event store itself, not a projection of it: the audit shows exactly what is stored.
- * Appends commit in position order (the command service holds one lock from drawing positions to
- * committing), so what a query sees is always a gap-free prefix of the log, apart from positions
- * of rolled-back appends, which never fill: serving in position order never skips a late commit.
+ * Appends commit out of position order, so everything read in position order is read only up to
+ * the {@link AppendWatermark}: what a query sees is a prefix of the log that no late commit can
+ * still change (its gaps are rolled-back appends, which never fill), and serving it in position
+ * order never skips an event.
  */
 @Repository
 public class EventStoreReader {
@@ -30,16 +32,19 @@ public class EventStoreReader {
 
     private final JdbcClient db;
     private final ObjectMapper json;
+    private final AppendWatermark watermark;
 
-    public EventStoreReader(JdbcClient db, @Qualifier("defaultAxonObjectMapper") ObjectMapper json) {
+    public EventStoreReader(JdbcClient db, @Qualifier("defaultAxonObjectMapper") ObjectMapper json,
+                            AppendWatermark watermark) {
         this.db = db;
         this.json = json;
+        this.watermark = watermark;
     }
 
-    /** The whole store in global order, from just after {@code position}. */
+    /** The whole store in global order, from just after {@code position}, up to the safe position. */
     public List<AuditEntry> after(long position, int limit) {
-        return db.sql(COLUMNS + " where global_index > ? order by global_index limit ?")
-                .params(position, limit).query(this::entry).list();
+        return db.sql(COLUMNS + " where global_index > ? and global_index <= ? order by global_index limit ?")
+                .params(position, watermark.safePosition(), limit).query(this::entry).list();
     }
 
     /** The events of some aggregates, in global order. */
@@ -47,10 +52,12 @@ public class EventStoreReader {
         return of(aggregateIds, 0);
     }
 
-    /** The events of some aggregates after a position, in global order. */
+    /** The events of some aggregates after a position, in global order, up to the safe position. */
     public List<AuditEntry> of(List<String> aggregateIds, long afterPosition) {
-        return db.sql(COLUMNS + " where aggregate_identifier = any(?) and global_index > ? order by global_index")
-                .params(aggregateIds.toArray(String[]::new), afterPosition).query(this::entry).list();
+        return db.sql(COLUMNS + " where aggregate_identifier = any(?) and global_index > ? and global_index <= ?"
+                        + " order by global_index")
+                .params(aggregateIds.toArray(String[]::new), afterPosition, watermark.safePosition())
+                .query(this::entry).list();
     }
 
     /** One aggregate's stream, in sequence order. */

@@ -22,7 +22,8 @@ import java.util.concurrent.TimeUnit;
  * Live timelines over Server-Sent Events: each follower gets the entries after the last it saw,
  * whenever appends are announced (and once a second, should an announcement be missed). Each
  * event's id is the entry's position, so a client that reconnects with {@code Last-Event-ID}
- * resumes where it stopped, and nothing is skipped: positions become visible in order.
+ * resumes where it stopped, and nothing is skipped: entries are read only up to the store's safe
+ * position, below which no append can still commit.
  */
 @Component
 class TimelineFollowers implements SmartLifecycle {

@@ -7,10 +7,15 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.serialization.Serializer;
+import org.crisiscoordination.query.board.CrisisBoardProjection;
+import org.crisiscoordination.query.channel.ChannelViewProjection;
+import org.crisiscoordination.query.mechanism.SecurityMechanismProjection;
 import org.crisiscoordination.query.projection.DeterministicFailures;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import java.util.List;
 
 /**
  * Every projection parks an event that fails deterministically in Axon's JDBC dead-letter queue
@@ -20,6 +25,10 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration
 class DeadLetterConfiguration {
+
+    /** Axon configures dead-lettering invokers by processing group only. */
+    private static final List<String> PROJECTIONS = List.of(CrisisBoardProjection.NAME, ChannelViewProjection.NAME,
+            SecurityMechanismProjection.NAME);
 
     @Bean
     DeadLetterSchema deadLetterSchema() {
@@ -69,6 +78,12 @@ class DeadLetterConfiguration {
                                         .eventSerializer(eventSerializer)
                                         .build())
                         .registerDefaultDeadLetterPolicy(configuration -> new DeterministicFailures());
+                // Without the cache, every event costs a query asking whether its sequence is parked;
+                // the cache remembers the sequences known not to be, per claimed segment.
+                for (String projection : PROJECTIONS) {
+                    configurer.eventProcessing().registerDeadLetteringEventHandlerInvokerConfiguration(projection,
+                            (configuration, invoker) -> invoker.enableSequenceIdentifierCache());
+                }
             }
 
             /**

@@ -11,11 +11,14 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.crisiscoordination.edge.store.EventStoreSchema;
+import org.crisiscoordination.edge.store.AppendWatermark;
 import org.crisiscoordination.query.projection.NotifiedEventStore;
+import org.crisiscoordination.query.projection.WatermarkedReads;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import javax.sql.DataSource;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -43,13 +46,21 @@ class EventStoreConfiguration {
                 .build();
     }
 
+    /** How far the store may be read in position order: every reader of this service asks it. */
+    @Bean
+    AppendWatermark appendWatermark(DataSource dataSource) {
+        return new AppendWatermark(dataSource);
+    }
+
     @Bean
     EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           org.axonframework.config.Configuration configuration,
                                           ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager,
-                                          EventSchema eventSchema) {
+                                          EventSchema eventSchema,
+                                          AppendWatermark watermark) {
+        WatermarkedReads reads = new WatermarkedReads(watermark);
         return JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .eventSerializer(eventSerializer)
@@ -57,10 +68,16 @@ class EventStoreConfiguration {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
+                .readEventDataWithoutGaps(reads.withoutGaps())
+                .readEventDataWithGaps(reads.withGaps())
+                .createHeadToken(reads.headToken())
                 .build();
     }
 
-    /** Polls only as a fallback: the {@code AppendListener} wakes it when appends commit. */
+    /**
+     * Polls only as a fallback: the {@code AppendListener} wakes it when appends end and when the
+     * watermark moves.
+     */
     @Bean(name = "eventBus")
     NotifiedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration,
                                   QueryServiceProperties properties) {

@@ -1,5 +1,6 @@
 package org.crisiscoordination.query.projection;
 
+import org.crisiscoordination.edge.store.AppendWatermark;
 import org.crisiscoordination.edge.store.EventStoreSchema;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
@@ -17,26 +18,32 @@ import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Listens on the channel the command service NOTIFYs when appends commit, and wakes the event
+ * Listens on the channel the command service NOTIFYs when appends end, and wakes the event
  * store's reader, so that projections in this process see a write within milliseconds rather
- * than at the next poll. It keeps one connection of its own; when that breaks it reconnects,
- * and meanwhile polling carries on.
+ * than at the next poll. Readers read only up to the {@link AppendWatermark}; while it lags behind
+ * the positions drawn (an append still in flight holds it), the listener looks again every few
+ * milliseconds and wakes the readers once it has moved, since no notification may follow. It keeps
+ * one connection of its own; when that breaks it reconnects, and meanwhile polling carries on.
  */
 @Component
 public class AppendListener implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(AppendListener.class);
     private static final int WAIT_MILLIS = 500;
+    private static final int FIRST_LAG_WAIT_MILLIS = 2;
+    private static final int LONGEST_LAG_WAIT_MILLIS = 100;
     private static final long RECONNECT_MILLIS = 2_000;
 
     private final NotifiedEventStore eventStore;
+    private final AppendWatermark watermark;
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private final DataSourceProperties dataSource;
     private volatile boolean running;
     private Thread thread;
 
-    public AppendListener(NotifiedEventStore eventStore, DataSourceProperties dataSource) {
+    public AppendListener(NotifiedEventStore eventStore, AppendWatermark watermark, DataSourceProperties dataSource) {
         this.eventStore = eventStore;
+        this.watermark = watermark;
         this.dataSource = dataSource;
     }
 
@@ -72,10 +79,23 @@ public class AppendListener implements SmartLifecycle {
                 statement.execute("LISTEN " + EventStoreSchema.APPENDED_CHANNEL);
                 PGConnection pg = connection.unwrap(PGConnection.class);
                 announce(); // whatever was appended while we were not listening
+                int lagWait = FIRST_LAG_WAIT_MILLIS;
+                long seenSafe = -1;
                 while (running) {
-                    var notifications = pg.getNotifications(WAIT_MILLIS);
+                    boolean lagging = watermark.behind();
+                    var notifications = pg.getNotifications(lagging ? lagWait : WAIT_MILLIS);
                     if (notifications != null && notifications.length > 0) {
                         announce();
+                        lagWait = FIRST_LAG_WAIT_MILLIS;
+                    } else if (lagging) {
+                        long safe = watermark.safePosition(connection);
+                        if (safe > seenSafe) {
+                            seenSafe = safe;
+                            announce();
+                            lagWait = FIRST_LAG_WAIT_MILLIS;
+                        } else {
+                            lagWait = Math.min(lagWait * 2, LONGEST_LAG_WAIT_MILLIS);
+                        }
                     }
                 }
             } catch (SQLException e) {

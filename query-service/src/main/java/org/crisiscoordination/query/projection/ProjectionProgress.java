@@ -18,9 +18,9 @@ import java.util.Set;
  * How far the projections have come, read from their stored tokens (so it holds whichever
  * instance of this service processes which segment). A write's position is covered when every
  * segment of every projection has passed it and does not count it among its gaps (positions it
- * skipped because their transactions had not committed). Gaps below it do not matter: appends
- * commit in position order (see the command service's {@code AppendOrder}), so once a write has
- * committed, no lower position can still arrive, and a gap below it is a rolled-back append.
+ * skipped). The processors read only up to the store's {@code AppendWatermark}, so a token never
+ * passes a position that may still commit: a gap below its index is a rolled-back append, and a
+ * covered write is covered with everything before it.
  */
 @Component
 public class ProjectionProgress {

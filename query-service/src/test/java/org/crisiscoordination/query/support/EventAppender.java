@@ -10,6 +10,7 @@ import org.crisiscoordination.kernel.json.CrisisJson;
 import org.crisiscoordination.edge.store.EventStoreSchema;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Instant;
@@ -18,14 +19,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 
 /**
  * The one writer of the event store for the read side's tests: appends events as the command
  * service stores them (payload and metadata as JSON, the metadata carrying a valid hash chain),
  * with a whole caller (actor, the party acted for, command, correlation and causation ids), and
  * answers what it stored, so that tests can check audit entries field by field. A
- * {@link #notifying()} appender also announces each append in its transaction, as the command
- * service does, with {@code select pg_notify('crisis_events_appended', '<position>')}.
+ * {@link #notifying()} appender also announces each append once its transaction has committed, as
+ * the command service does, with {@code select pg_notify('crisis_events_appended', '')}.
  */
 public final class EventAppender {
 
@@ -87,8 +89,34 @@ public final class EventAppender {
                 Instant.now().truncatedTo(ChronoUnit.MILLIS), Caller.of("tester@secretariat", null));
     }
 
+    /**
+     * Appends one event, then runs {@code inFlight} in the appending transaction before it ends: to
+     * keep the append in flight for a while, or to roll it back ({@code setRollbackOnly}).
+     */
+    public Appended append(String aggregateType, String aggregateId, Object payload,
+                           BiConsumer<Appended, TransactionStatus> inFlight) {
+        return append(aggregateType, aggregateId, payload.getClass(), JSON.valueToTree(payload),
+                Instant.now().truncatedTo(ChronoUnit.MILLIS), Caller.of("tester@secretariat", null), inFlight);
+    }
+
     private Appended append(String aggregateType, String aggregateId, Class<?> payloadType, JsonNode payloadJson,
                             Instant at, Caller caller) {
+        return append(aggregateType, aggregateId, payloadType, payloadJson, at, caller, (appended, status) -> { });
+    }
+
+    private Appended append(String aggregateType, String aggregateId, Class<?> payloadType, JsonNode payloadJson,
+                            Instant at, Caller caller, BiConsumer<Appended, TransactionStatus> inFlight) {
+        Appended appended = appendInTransaction(aggregateType, aggregateId, payloadType, payloadJson, at, caller,
+                inFlight);
+        if (notify) {
+            jdbc.query("select pg_notify(?, '')", rs -> null, EventStoreSchema.APPENDED_CHANNEL);
+        }
+        return appended;
+    }
+
+    private Appended appendInTransaction(String aggregateType, String aggregateId, Class<?> payloadType,
+                                         JsonNode payloadJson, Instant at, Caller caller,
+                                         BiConsumer<Appended, TransactionStatus> inFlight) {
         return transaction.execute(status -> {
             List<Map<String, Object>> last = jdbc.queryForList("select sequence_number, convert_from(meta_data, 'UTF8')"
                     + " as meta from " + EventStoreSchema.EVENTS
@@ -117,11 +145,9 @@ public final class EventAppender {
                     payloadType.getName(), bytes(payloadJson), bytes(meta));
             Long position = jdbc.queryForObject("select global_index from " + EventStoreSchema.EVENTS
                     + " where aggregate_identifier = ? and sequence_number = ?", Long.class, aggregateId, sequence);
-            if (notify) {
-                jdbc.query("select pg_notify(?, ?)", rs -> null, EventStoreSchema.APPENDED_CHANNEL,
-                        String.valueOf(position));
-            }
-            return new Appended(position == null ? -1 : position, record, previousHash, hash);
+            Appended appended = new Appended(position == null ? -1 : position, record, previousHash, hash);
+            inFlight.accept(appended, status);
+            return appended;
         });
     }
 

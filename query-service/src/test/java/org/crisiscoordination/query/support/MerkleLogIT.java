@@ -4,6 +4,7 @@ import org.crisiscoordination.edge.store.EventStoreSchema;
 import org.crisiscoordination.edge.store.MerkleLogSchema;
 import org.crisiscoordination.testsupport.Api;
 import org.crisiscoordination.testsupport.TestDatabase;
+import org.crisiscoordination.testsupport.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -39,6 +40,7 @@ public abstract class MerkleLogIT {
         registry.add("spring.datasource.url", DATABASE::url);
         registry.add("spring.datasource.username", DATABASE::user);
         registry.add("spring.datasource.password", () -> DATABASE.password() == null ? "" : DATABASE.password());
+        registry.add(TestTokens.PUBLIC_KEY_PROPERTY, TestTokens::publicKeyLocation);
     }
 
     @BeforeEach

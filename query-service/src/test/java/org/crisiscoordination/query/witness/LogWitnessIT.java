@@ -13,6 +13,7 @@ import org.crisiscoordination.kernel.crisis.Severity;
 import org.crisiscoordination.kernel.region.SecurityTopic;
 import org.crisiscoordination.kernel.region.StateCode;
 import org.crisiscoordination.query.support.MerkleLogIT;
+import org.crisiscoordination.testsupport.TestCaller;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -92,7 +93,7 @@ class LogWitnessIT extends MerkleLogIT {
 
     private int witness(String command) {
         PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
-        return LogWitness.run(List.of(command, "--url", url, "--dir", dir.toString()),
+        return LogWitness.run(List.of(command, "--url", url, "--dir", dir.toString(), "--token", TestCaller.auditor().token()),
                 Map.of(), out);
     }
 

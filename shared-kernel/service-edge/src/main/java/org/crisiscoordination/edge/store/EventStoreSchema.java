@@ -12,7 +12,12 @@ public final class EventStoreSchema {
     public static final String SCHEMA = "event_store";
     public static final String EVENTS = SCHEMA + ".domain_event_entry";
     public static final String SNAPSHOTS = SCHEMA + ".snapshot_event_entry";
-    /** The channel {@code NOTIFY}ed when appended events commit, so that readers need not poll. */
+    /** The sequence events draw their global positions from (uncached: see {@link AppendWatermark}). */
+    public static final String POSITIONS = SCHEMA + ".domain_event_position";
+    /**
+     * The channel {@code NOTIFY}ed after appends end (committed or rolled back), so that readers
+     * need not poll. Several appends may share one notification.
+     */
     public static final String APPENDED_CHANNEL = "crisis_events_appended";
 
     private EventStoreSchema() {
