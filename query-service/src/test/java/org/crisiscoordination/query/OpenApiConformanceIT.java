@@ -207,6 +207,25 @@ class OpenApiConformanceIT extends QueryServiceIT {
     }
 
     @Test
+    void withoutATokenEachOperationAnswersAsItsDocumentedSecuritySays() {
+        samples().forEach((operation, sample) -> {
+            JsonNode doc = operations().get(operation);
+            boolean open = doc.path("security").isArray() && doc.path("security").isEmpty();
+
+            Answer answer = send(sample.method(), sample.path(), "application/json", Map.of(), null);
+
+            if (open) {
+                assertThat(answer.status()).as(operation).isEqualTo(200);
+                assertThat(doc.path("responses").has("401")).as(operation).isFalse();
+            } else {
+                assertThat(answer.status()).as(operation).isEqualTo(401);
+                assertThat(doc.path("responses").has("401")).as(operation).isTrue();
+            }
+        });
+        assertThat(operations().get("GET /api/audit/keys").path("security").isArray()).as("keys need no token").isTrue();
+    }
+
+    @Test
     void everyOperationDocumentsTheServersOwnFailure() {
         operations().forEach((operation, doc) -> {
             JsonNode failure = doc.path("responses").path("500");
@@ -306,12 +325,18 @@ class OpenApiConformanceIT extends QueryServiceIT {
         return send(sample.method(), sample.path(), accept, headers);
     }
 
-    /** Sends a request; an event stream's body is not read, only its status and headers. */
     private Answer send(String method, String path, String accept, Map<String, String> headers) {
+        return send(method, path, accept, headers, TestCaller.staff().bearer());
+    }
+
+    /** Sends a request (with no token when {@code authorization} is null); an event stream's body is not read. */
+    private Answer send(String method, String path, String accept, Map<String, String> headers, String authorization) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .timeout(Duration.ofSeconds(30)).header("Accept", accept)
-                .header("Authorization", TestCaller.staff().bearer())
                 .method(method, HttpRequest.BodyPublishers.noBody());
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
         headers.forEach(request::header);
         try {
             HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());

@@ -15,10 +15,15 @@ import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.crisiscoordination.edge.security.AccessTable;
+import org.crisiscoordination.query.access.ReadRights;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
+
+import java.util.List;
 
 /**
  * The read API's OpenAPI document: the consistency token and the problem answers of every read.
@@ -70,6 +75,23 @@ class OpenApiConfiguration {
             }
             return operation;
         };
+    }
+
+    /**
+     * The reads {@link ReadRights} opens to anyone (the log's keys and checkpoints, what an outside
+     * party needs to check the log) ask for no token and are never answered 401 or 403.
+     */
+    @Bean
+    OpenApiCustomizer openReads() {
+        return openApi -> openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+            boolean open = ReadRights.TABLE.rows().stream().anyMatch(row -> row.holder() == AccessTable.Holder.ANYONE
+                    && row.path().equals(path) && row.method().name().equals(method.name()));
+            if (open) {
+                operation.setSecurity(List.of());
+                operation.getResponses().remove("401");
+                operation.getResponses().remove("403");
+            }
+        }));
     }
 
     private static void document(Operation operation) {
