@@ -45,6 +45,9 @@ final class DeployRun implements AutoCloseable {
         builder.environment().remove("CRISIS_DATABASE_URL");
         builder.environment().remove("CRISIS_DATA_DIR");
         builder.environment().put("HOME", home.toString());
+        // mvn verify has just built the jars: deploy/run need not look for newer sources (an untouched
+        // jar that mvn found up to date may be older than an edited pom, and would be built again)
+        builder.environment().put("CRISIS_SKIP_BUILD", "true");
         builder.environment().putAll(environment);
         builder.environment().put("CRISIS_COMMAND_PORT", Integer.toString(commandPort));
         builder.environment().put("CRISIS_QUERY_PORT", Integer.toString(queryPort));
@@ -123,7 +126,7 @@ final class DeployRun implements AutoCloseable {
     private void read() {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                System.out.println("deploy/run: " + line);
+                System.out.println("  deploy/run | " + line); // its own lines may start with "deploy/run:"
                 output.add(line);
             }
         } catch (IOException ignored) {

@@ -24,7 +24,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * {@code deploy/run}, as the README tells a newcomer to run it: on the embedded PostgreSQL in its
  * default data directory under a private home directory (as /root is), it starts on a durable
- * PostgreSQL, restarts a service that dies, stops on SIGTERM saying so, and starts again with the data kept.
+ * PostgreSQL, restarts a service that dies and its PostgreSQL when that dies, stops on SIGTERM saying
+ * so, and starts again with the data kept.
  */
 class DeployRunIT {
 
@@ -47,6 +48,17 @@ class DeployRunIT {
             }
         }
         return values;
+    }
+
+    /**
+     * The running postmaster of the embedded PostgreSQL in {@code data}, by its postmaster.pid: the
+     * test's own server (a temporary home), checked not to be the one on PostgreSQL's usual port.
+     */
+    private static ProcessHandle embeddedPostmaster(Path data) throws Exception {
+        List<String> pidFile = Files.readAllLines(data.resolve("postmaster.pid"));
+        assertThat(Files.isSameFile(Path.of(pidFile.get(1).trim()), data)).as("the server of " + data).isTrue();
+        assertThat(pidFile.get(3).trim()).as("port").isNotEqualTo("5432");
+        return ProcessHandle.of(Long.parseLong(pidFile.get(0).trim())).orElseThrow();
     }
 
     @Test
@@ -101,6 +113,23 @@ class DeployRunIT {
         String landslide = afterRestart.body().get("id").asText();
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
                 Http.get(second.queryUrl() + "/api/crises/" + landslide, "Authorization", officer).status()).isEqualTo(200));
+
+        // its embedded PostgreSQL, killed (kill -9 of the postmaster), is started again from its
+        // data on the same port; the services take writes again by themselves, and nothing is lost
+        ProcessHandle postgres = embeddedPostmaster(home.resolve(".crisis-coordination/postgres"));
+        postgres.destroyForcibly();
+        await().atMost(Duration.ofMinutes(3)).until(() -> second.printed("deploy/run: restarted PostgreSQL"));
+        assertThat(second.output()).anyMatch(line -> line.startsWith("deploy/run: PostgreSQL (pid " + postgres.pid()
+                + ") exited") && line.contains("restarting it in"));
+        assertThat(embeddedPostmaster(home.resolve(".crisis-coordination/postgres")).pid()).isNotEqualTo(postgres.pid());
+        await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(Http.post(second.commandUrl() + "/api/crises", """
+                {"title":"Cyclone warning","hotspot":"Bay of Bengal","topic":"DISASTER_RELIEF",
+                 "severity":2,"involvedStates":["MM"],"summary":"Ports closed"}""", "Authorization", officer).status())
+                .isEqualTo(201));
+        assertThat(Http.get(second.queryUrl() + "/api/crises/" + landslide, "Authorization", officer).status())
+                .isEqualTo(200);
+        assertThat(serverSettings(second, "fsync", "synchronous_commit", "full_page_writes"))
+                .as("started again as durable as before").containsExactly("on", "on", "on");
         second.stop();
         assertThat(second.output()).noneMatch(line -> line.contains("unexpectedly"));
     }

@@ -9,7 +9,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The PostgreSQL both services use: an external one when {@code CRISIS_DATABASE_URL} names it,
@@ -30,39 +32,31 @@ final class Database implements AutoCloseable {
             "synchronous_commit", "on",
             "full_page_writes", "on");
 
-    private final EmbeddedPostgres embedded;
+    private volatile EmbeddedPostgres embedded;
     private final String url;
     private final String user;
     private final String password;
+    private final Path data;
+    private final Path log;
 
-    private Database(EmbeddedPostgres embedded, String url, String user, String password) {
+    private Database(EmbeddedPostgres embedded, String url, String user, String password, Path data, Path log) {
         this.embedded = embedded;
         this.url = url;
         this.user = user;
         this.password = password;
+        this.data = data;
+        this.log = log;
     }
 
     static Database start(Settings settings) throws IOException, SQLException {
         if (!settings.embedded()) {
-            return new Database(null, settings.databaseUrl(), settings.databaseUser(), settings.databasePassword());
+            return new Database(null, settings.databaseUrl(), settings.databaseUser(), settings.databasePassword(),
+                    null, null);
         }
         Path data = settings.dataDir().resolve("postgres");
         Files.createDirectories(data);
-        EmbeddedPostgres postgres;
-        try {
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
-            DURABLE.forEach(builder::setServerConfig);
-            postgres = builder
-                    .setDataDirectory(data)
-                    .setCleanDataDirectory(false)
-                    .setRegisterShutdownHook(false)
-                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(settings.dataDir().resolve("postgres.log").toFile()))
-                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(settings.dataDir().resolve("postgres.log").toFile()))
-                    .start();
-        } catch (IllegalStateException e) {
-            throw new IllegalStateException("cannot start the embedded PostgreSQL in " + data
-                    + " (is another deploy/run using it?): " + e.getMessage(), e);
-        }
+        Path log = settings.dataDir().resolve("postgres.log");
+        EmbeddedPostgres postgres = startEmbedded(data, log, 0);
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
              Statement statement = connection.createStatement()) {
             try (ResultSet exists = statement.executeQuery("select 1 from pg_database where datname = '" + NAME + "'")) {
@@ -71,7 +65,54 @@ final class Database implements AutoCloseable {
                 }
             }
         }
-        return new Database(postgres, postgres.getJdbcUrl("postgres", NAME), "postgres", "");
+        return new Database(postgres, postgres.getJdbcUrl("postgres", NAME), "postgres", "", data, log);
+    }
+
+    /** @param port 0 for a free one */
+    private static EmbeddedPostgres startEmbedded(Path data, Path log, int port) throws IOException {
+        try {
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            DURABLE.forEach(builder::setServerConfig);
+            if (port != 0) {
+                builder.setPort(port);
+            }
+            return builder
+                    .setDataDirectory(data)
+                    .setCleanDataDirectory(false)
+                    .setRegisterShutdownHook(false)
+                    // after a crash PostgreSQL replays its write-ahead log before it takes connections
+                    .setPGStartupWait(Duration.ofMinutes(2))
+                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException("cannot start the embedded PostgreSQL in " + data
+                    + " (is another deploy/run using it?): " + e.getMessage(), e);
+        }
+    }
+
+    boolean embedded() {
+        return embedded != null;
+    }
+
+    /** The embedded PostgreSQL's server process, by the pid in its postmaster.pid; empty once it is gone. */
+    Optional<ProcessHandle> postmaster() {
+        try {
+            String pid = Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim();
+            return ProcessHandle.of(Long.parseLong(pid)).filter(ProcessHandle::isAlive);
+        } catch (IOException | RuntimeException gone) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Starts the embedded PostgreSQL again, from its data and on its port (so the services find it
+     * again), after it died: it recovers from its write-ahead log first.
+     */
+    synchronized void restart() throws IOException {
+        int port = embedded.getPort();
+        embedded.close(); // nothing to stop any more; releases zonky's lock on the data directory
+        embedded = startEmbedded(data, log, port);
     }
 
     String url() {
@@ -91,7 +132,7 @@ final class Database implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException {
+    public synchronized void close() throws IOException {
         if (embedded != null) {
             embedded.close();
         }

@@ -8,11 +8,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Runs the whole system on one machine: PostgreSQL (embedded unless one is named), then the
  * command service, then the query service, each as a child process. It restarts a service that
- * dies, with a back-off, and stops them all, in reverse order, only on Ctrl-C or SIGTERM.
+ * dies, with a back-off, and the embedded PostgreSQL too, and stops them all, in reverse order,
+ * only on Ctrl-C or SIGTERM.
  */
 public final class Launcher {
 
@@ -53,6 +58,11 @@ public final class Launcher {
             for (int i = 0; i < launcher.services.size(); i++) {
                 int index = i;
                 Thread supervisor = new Thread(() -> launcher.supervise(index), "supervise-" + i);
+                supervisor.setDaemon(true);
+                supervisor.start();
+            }
+            if (launcher.database.embedded()) {
+                Thread supervisor = new Thread(launcher::superviseDatabase, "supervise-postgres");
                 supervisor.setDaemon(true);
                 supervisor.start();
             }
@@ -147,6 +157,65 @@ public final class Launcher {
                 System.err.println("deploy/run: restarting " + current.name() + " failed: " + e.getMessage());
             }
         }
+    }
+
+    /**
+     * Starts the embedded PostgreSQL again whenever it dies, on the same port and from its data
+     * (it recovers from its write-ahead log), with the services' back-off; meanwhile the services
+     * answer 503 and they recover by themselves once it is back. It first waits for the dead
+     * server's processes to go, since PostgreSQL refuses to start while any of them lives.
+     */
+    private void superviseDatabase() {
+        Database db = database;
+        Duration backoff = FIRST_BACKOFF;
+        while (!stopping) {
+            try {
+                Optional<ProcessHandle> running = db.postmaster();
+                if (running.isPresent()) {
+                    Instant since = Instant.now();
+                    List<ProcessHandle> processes = awaitExit(running.get());
+                    if (stopping) {
+                        return;
+                    }
+                    if (Duration.between(since, Instant.now()).compareTo(STABLE) > 0) {
+                        backoff = FIRST_BACKOFF;
+                    }
+                    System.out.println("deploy/run: PostgreSQL (pid " + running.get().pid()
+                            + ") exited; restarting it in " + backoff.toSeconds() + " s");
+                    for (ProcessHandle process : processes) {
+                        process.onExit().completeOnTimeout(process, 30, TimeUnit.SECONDS).join();
+                    }
+                }
+                Thread.sleep(backoff.toMillis());
+                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+                synchronized (this) {
+                    if (stopping) {
+                        return;
+                    }
+                    db.restart();
+                }
+                System.out.println("deploy/run: restarted PostgreSQL (pid "
+                        + db.postmaster().map(ProcessHandle::pid).orElse(-1L) + "), " + db.describe());
+            } catch (InterruptedException e) {
+                return;
+            } catch (Exception e) {
+                System.err.println("deploy/run: restarting PostgreSQL failed: " + e.getMessage());
+            }
+        }
+    }
+
+    /** Waits for the postmaster to exit; answers the processes it last had, which outlive it a moment. */
+    private static List<ProcessHandle> awaitExit(ProcessHandle postmaster) throws InterruptedException {
+        List<ProcessHandle> processes = List.of();
+        while (postmaster.isAlive()) {
+            processes = postmaster.descendants().toList();
+            try {
+                postmaster.onExit().get(1, TimeUnit.SECONDS);
+            } catch (TimeoutException | ExecutionException stillRunning) {
+                // look at its processes again
+            }
+        }
+        return processes;
     }
 
     /** Ctrl-C or SIGTERM (the JVM's shutdown hook): says so, then stops everything. */
