@@ -1,5 +1,6 @@
 package org.crisiscoordination.query;
 
+import org.crisiscoordination.testsupport.DocumentedAnswers;
 import org.crisiscoordination.testsupport.TestCaller;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,7 +32,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -234,91 +234,10 @@ class OpenApiConformanceIT extends QueryServiceIT {
         });
     }
 
-    /**
-     * The status is documented; the body has a documented content type and, as JSON, is null only
-     * where its schema allows; the documented headers are there and no undocumented meaningful one.
-     */
+    /** The answer is what the document says of it: status, content type, schema (nulls included), headers. */
     private void assertDocumented(String operation, JsonNode doc, Answer answer) {
-        String status = String.valueOf(answer.status());
-        JsonNode response = doc.path("responses").path(status);
-        assertThat(response.isMissingNode()).as("%s answered an undocumented %s: %s", operation, status, answer.body())
-                .isFalse();
-        Map<String, JsonNode> content = fields(response.path("content"));
-        String contentType = answer.header("Content-Type");
-        if (content.isEmpty()) {
-            assertThat(answer.body()).as("%s documents no body for %s", operation, status).isEmpty();
-        } else {
-            assertThat(contentType).as("%s %s", operation, status).isNotNull();
-            String documented = content.keySet().stream().filter(contentType::startsWith).findFirst().orElse(null);
-            assertThat(documented).as("%s %s answered %s, documented %s", operation, status, contentType, content.keySet())
-                    .isNotNull();
-            if (documented.endsWith("json") && !documented.equals("application/x-ndjson")) {
-                assertNullsAllowed(operation + " " + status, read(answer.body()), content.get(documented).path("schema"));
-            }
-        }
-        Set<String> documentedHeaders = fields(response.path("headers")).keySet();
-        for (String header : documentedHeaders) {
-            assertThat(answer.header(header)).as("%s %s documents %s", operation, status, header).isNotNull();
-        }
-        for (String header : MEANINGFUL_HEADERS) {
-            if (answer.header(header) != null) {
-                assertThat(documentedHeaders).as("%s %s answers %s", operation, status, header).contains(header);
-            }
-        }
-    }
-
-    /** Walks the body beside its schema: a null is allowed only where the schema says nullable. */
-    private void assertNullsAllowed(String where, JsonNode value, JsonNode schema) {
-        JsonNode resolved = resolve(schema);
-        if (value == null || value.isNull()) {
-            assertThat(nullable(schema) || nullable(resolved)).as("%s is null, but its schema is not nullable: %s",
-                    where, schema).isTrue();
-            return;
-        }
-        if (value.isArray() && resolved.has("items")) {
-            int i = 0;
-            for (JsonNode item : value) {
-                assertNullsAllowed(where + "[" + i++ + "]", item, resolved.path("items"));
-            }
-        } else if (value.isObject() && resolved.has("properties")) {
-            Map<String, JsonNode> properties = fields(resolved.path("properties"));
-            for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = it.next();
-                if (properties.containsKey(field.getKey())) {
-                    assertNullsAllowed(where + "." + field.getKey(), field.getValue(), properties.get(field.getKey()));
-                }
-            }
-        }
-    }
-
-    /** Nullable as OpenAPI 3.0 says it ({@code nullable}) or 3.1 ({@code "null"} among the types or alternatives). */
-    private static boolean nullable(JsonNode schema) {
-        if (schema.path("nullable").asBoolean() || schema.path("type").asText().equals("null")) {
-            return true;
-        }
-        for (JsonNode type : schema.path("type")) {
-            if (type.asText().equals("null")) {
-                return true;
-            }
-        }
-        for (String alternatives : List.of("oneOf", "anyOf")) {
-            for (JsonNode alternative : schema.path(alternatives)) {
-                if (nullable(alternative)) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    private JsonNode resolve(JsonNode schema) {
-        String ref = schema.path("$ref").asText(null);
-        if (ref == null) {
-            return schema;
-        }
-        JsonNode target = document.path("components").path("schemas").path(ref.substring(ref.lastIndexOf('/') + 1));
-        assertThat(target.isMissingNode()).as(ref).isFalse();
-        return target;
+        assertThat(new DocumentedAnswers(document).violations(operation, doc, answer.status(), answer::header,
+                answer.body(), MEANINGFUL_HEADERS)).isEmpty();
     }
 
     private Answer send(Sample sample, String accept, Map<String, String> headers) {
