@@ -1,6 +1,5 @@
 package org.crisiscoordination.query.metrics;
 
-import org.crisiscoordination.testsupport.TestTokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.crisiscoordination.kernel.audit.ConsistencyToken;
 import org.crisiscoordination.kernel.channel.ChannelAcknowledgementOverdue;
@@ -119,10 +118,7 @@ class CoordinationMetricsIT {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", DATABASE::url);
-        registry.add("spring.datasource.username", DATABASE::user);
-        registry.add("spring.datasource.password", () -> DATABASE.password() == null ? "" : DATABASE.password());
-        registry.add(TestTokens.PUBLIC_KEY_PROPERTY, TestTokens::publicKeyLocation);
+        EventStoreDatabase.serve(DATABASE, registry);
     }
 
     @BeforeAll

@@ -1,7 +1,9 @@
 package org.crisiscoordination.query.support;
 
 import org.crisiscoordination.testsupport.TestDatabase;
+import org.crisiscoordination.testsupport.TestTokens;
 import org.flywaydb.core.Flyway;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * A database of its own holding the event store's tables, for a test context that must not share
@@ -22,5 +24,13 @@ public final class EventStoreDatabase {
                 .load()
                 .migrate();
         return database;
+    }
+
+    /** Points a test context at {@code database}, trusting the tests' tokens as every service test must. */
+    public static void serve(TestDatabase.Database database, DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", database::url);
+        registry.add("spring.datasource.username", database::user);
+        registry.add("spring.datasource.password", () -> database.password() == null ? "" : database.password());
+        registry.add(TestTokens.PUBLIC_KEY_PROPERTY, TestTokens::publicKeyLocation);
     }
 }

@@ -4,7 +4,6 @@ import org.crisiscoordination.edge.store.EventStoreSchema;
 import org.crisiscoordination.edge.store.MerkleLogSchema;
 import org.crisiscoordination.testsupport.Api;
 import org.crisiscoordination.testsupport.TestDatabase;
-import org.crisiscoordination.testsupport.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -37,10 +36,7 @@ public abstract class MerkleLogIT {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", DATABASE::url);
-        registry.add("spring.datasource.username", DATABASE::user);
-        registry.add("spring.datasource.password", () -> DATABASE.password() == null ? "" : DATABASE.password());
-        registry.add(TestTokens.PUBLIC_KEY_PROPERTY, TestTokens::publicKeyLocation);
+        EventStoreDatabase.serve(DATABASE, registry);
     }
 
     @BeforeEach

@@ -1,6 +1,5 @@
 package org.crisiscoordination.query.web;
 
-import org.crisiscoordination.testsupport.TestTokens;
 import org.crisiscoordination.kernel.audit.ConsistencyToken;
 import org.crisiscoordination.kernel.crisis.CrisisId;
 import org.crisiscoordination.kernel.crisis.RegionalCrisisRaised;
@@ -56,10 +55,7 @@ class ConsistencyTokenIT {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", DATABASE::url);
-        registry.add("spring.datasource.username", DATABASE::user);
-        registry.add("spring.datasource.password", () -> DATABASE.password() == null ? "" : DATABASE.password());
-        registry.add(TestTokens.PUBLIC_KEY_PROPERTY, TestTokens::publicKeyLocation);
+        EventStoreDatabase.serve(DATABASE, registry);
     }
 
     @BeforeEach
