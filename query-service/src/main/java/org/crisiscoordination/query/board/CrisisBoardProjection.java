@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.TrackingToken;
 import org.crisiscoordination.kernel.channel.ChannelAcknowledgementOverdue;
 import org.crisiscoordination.kernel.channel.ChannelId;
 import org.crisiscoordination.kernel.channel.ChannelParticipationAcknowledged;
@@ -38,12 +39,15 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.OptionalLong;
 
 /**
  * The crisis board: each crisis with its status, severity, agenda standing, mechanism track and
- * power track. It alone writes and resets the board's tables. Crisis, channel and agenda events
- * come to it in global order (one processor, one token), so a channel's events always find the
- * crisis row its convening created. Every handler is idempotent and ignores what it cannot apply
+ * power track. It alone writes and resets the board's tables. A crisis's events and its channels'
+ * come to it in global order, in one sequence ({@link CrisisSequencing}), so a channel's events
+ * always find the crisis row its convening created; sequences may be handled by different segments,
+ * so nothing here depends on the order of events of different sequences (the agenda at a raise is
+ * read from the store, {@link AgendaAsOf}). Every handler is idempotent and ignores what it cannot apply
  * (an event of a crisis it never saw raised): a handled event changes nothing twice.
  */
 @Component
@@ -53,15 +57,28 @@ public class CrisisBoardProjection {
     public static final String NAME = "crisis-board";
 
     private final JdbcClient db;
+    private final AgendaAsOf agenda;
 
-    public CrisisBoardProjection(JdbcClient db) {
+    public CrisisBoardProjection(JdbcClient db, AgendaAsOf agenda) {
         this.db = db;
+        this.agenda = agenda;
     }
 
     @EventHandler
-    void on(RegionalCrisisRaised event, @Timestamp Instant at, @SequenceNumber long sequence) {
-        boolean onAgenda = db.sql("select exists (select 1 from board_agenda_topic where topic = ?)")
-                .param(event.topic().name()).query(Boolean.class).single();
+    void on(RegionalCrisisRaised event, @Timestamp Instant at, @SequenceNumber long sequence, TrackingToken token) {
+        OptionalLong position = token == null ? OptionalLong.empty() : token.position();
+        raised(event, at, sequence, position.isPresent()
+                ? agenda.admittedBefore(event.topic(), position.getAsLong())
+                : db.sql("select exists (select 1 from board_agenda_topic where topic = ?)")
+                        .param(event.topic().name()).query(Boolean.class).single());
+    }
+
+    /** A raise handled outside a processor, with the board's agenda as it stands. */
+    void on(RegionalCrisisRaised event, Instant at, long sequence) {
+        on(event, at, sequence, null);
+    }
+
+    private void raised(RegionalCrisisRaised event, Instant at, long sequence, boolean onAgenda) {
         db.sql("""
                         insert into crisis (crisis_id, title, hotspot, topic, tier, severity, status, involved_states,
                                             summary, on_agenda_at_raise, raised_at, last_activity_at, version)

@@ -24,9 +24,23 @@ public record QueryServiceProperties(@NotNull @DefaultValue Projections projecti
      *                     are announced by NOTIFY, so this is only the fallback
      * @param batchSize    how many events every projection handles in one transaction (Axon's
      *                     default, 1, replays several times slower)
+     * @param segments     how many segments each projection's processor is split into when its
+     *                     tokens are first made (later changes take a split or merge); segments
+     *                     are handled in parallel, and spread over the running query services
+     * @param threads      how many segments of each projection one instance may hold at once: at
+     *                     least {@code segments}, so that one instance can hold them all when the
+     *                     others are gone
+     * @param claimInterval how often an instance looks for segments nobody holds (or whose holder's
+     *                     claim has timed out, {@code axon.eventhandling.tokenstore.claim-timeout})
+     * @param balanceInterval how often an instance compares the segments it holds with its fair
+     *                     share among the running query services, and releases one above it
      */
     public record Projections(@NotNull @DefaultValue("PT1S") Duration pollInterval,
-                              @Positive @DefaultValue("100") int batchSize) {
+                              @Positive @DefaultValue("100") int batchSize,
+                              @Positive @DefaultValue("2") int segments,
+                              @Positive @DefaultValue("2") int threads,
+                              @NotNull @DefaultValue("PT1S") Duration claimInterval,
+                              @NotNull @DefaultValue("PT2S") Duration balanceInterval) {
     }
 
     /** @param maxWait the longest a read waits for its consistency token before answering 503 */

@@ -1,0 +1,110 @@
+package org.crisiscoordination.query.projection;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.crisiscoordination.query.config.QueryServiceProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Spreads each projection's segments over the running instances of the query service. Axon's
+ * tracking processors claim every segment they have threads for, so the first instance to start
+ * takes them all and a later one finds none free; and a stopped or killed instance's segments are
+ * taken by whoever is left once its claim times out. Here each instance, every
+ * {@code crisis.projections.balance-interval}, compares the segments it holds with its fair share
+ * (all segments over the running instances, rounded up) and, when it holds more while some
+ * instance holds fewer, releases one, which that instance then claims. Nothing is lost by a
+ * release: a segment's token and its read models are stored in one transaction.
+ */
+@Component
+public class SegmentBalancer implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(SegmentBalancer.class);
+
+    private final EventProcessingConfiguration processing;
+    private final JdbcTemplate jdbc;
+    private final Duration interval;
+    /** Long enough for another instance to look for free segments a few times before this one may take it back. */
+    private final Duration releaseFor;
+    private ScheduledExecutorService schedule;
+
+    public SegmentBalancer(EventProcessingConfiguration processing, JdbcTemplate jdbc, QueryServiceProperties properties) {
+        this.processing = processing;
+        this.jdbc = jdbc;
+        this.interval = properties.projections().balanceInterval();
+        this.releaseFor = properties.projections().claimInterval().multipliedBy(4);
+    }
+
+    /** One round: at most one segment of each projection released. */
+    void balance() {
+        int instances = ServiceInstances.running(jdbc);
+        if (instances <= 1) {
+            return;
+        }
+        processing.eventProcessors().forEach((name, processor) -> {
+            if (processor instanceof StreamingEventProcessor streaming && streaming.isRunning()) {
+                balance(name, streaming, instances);
+            }
+        });
+    }
+
+    private void balance(String name, StreamingEventProcessor processor, int instances) {
+        Map<Integer, ?> mine = processor.processingStatus();
+        Map<String, Integer> holders = new HashMap<>();
+        int[] segments = {0};
+        jdbc.query("select owner from read_model.token_entry where processor_name = ?", rs -> {
+            segments[0]++;
+            String owner = rs.getString(1);
+            if (owner != null) {
+                holders.merge(owner, 1, Integer::sum);
+            }
+        }, name);
+        int fair = (segments[0] + instances - 1) / instances;
+        boolean someoneShort = holders.size() < instances || holders.values().stream().anyMatch(held -> held < fair);
+        if (mine.size() > fair && someoneShort) {
+            int segment = mine.keySet().stream().mapToInt(Integer::intValue).max().orElseThrow();
+            log.info("Releasing segment {} of {}: this instance holds {} of {}, its fair share among {} instances is {}",
+                    segment, name, mine.size(), segments[0], instances, fair);
+            processor.releaseSegment(segment, releaseFor.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    @Override
+    public synchronized void start() {
+        schedule = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "segment-balancer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        schedule.scheduleWithFixedDelay(() -> {
+            try {
+                balance();
+            } catch (RuntimeException e) {
+                log.debug("Could not balance the segments this round: {}", e.getMessage());
+            }
+        }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (schedule != null) {
+            schedule.shutdownNow();
+            schedule = null;
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return schedule != null;
+    }
+}
