@@ -21,11 +21,15 @@ import java.util.concurrent.TimeoutException;
  */
 public final class Launcher {
 
-    private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+    static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
+    static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
     private static final Duration STABLE = Duration.ofMinutes(1);
 
     private final Settings settings;
+    /** {@code deploy/cluster}'s instances and front, or null for {@code deploy/run}'s one instance each. */
+    private final Cluster cluster;
+    /** How the launcher names itself in what it prints. */
+    private final String program;
     private final List<ServiceProcess> services = new ArrayList<>();
     private Database database;
     /** Which token issuer the services trust: deploy/run's own key pair unless one is configured. */
@@ -35,20 +39,32 @@ public final class Launcher {
     /** Set when the launcher itself gives up, so that its exit is not reported as the user's request. */
     private volatile boolean failed;
 
-    private Launcher(Settings settings) {
+    private Launcher(Settings settings, Cluster cluster) {
         this.settings = settings;
+        this.cluster = cluster;
+        this.program = cluster == null ? "deploy/run" : Cluster.PROGRAM;
     }
 
+    /**
+     * {@code <command-service.jar> <query-service.jar>} as {@code deploy/run} calls it, or
+     * {@code --cluster [--commands N] [--queries M] [--first-port P] <command-service.jar>
+     * <query-service.jar>} as {@code deploy/cluster} does.
+     */
     public static void main(String[] args) {
-        if (args.length != 2) {
-            System.err.println("usage: Launcher <command-service.jar> <query-service.jar>  (use deploy/run)");
+        boolean clustered = args.length > 0 && "--cluster".equals(args[0]);
+        if (args.length < (clustered ? 3 : 2) || (!clustered && args.length != 2)) {
+            System.err.println("usage: Launcher [--cluster [options]] <command-service.jar> <query-service.jar>"
+                    + "  (use deploy/run or deploy/cluster)");
             System.exit(2);
         }
         Launcher launcher;
         try {
-            launcher = new Launcher(Settings.from(System.getenv(), Path.of(args[0]), Path.of(args[1])));
+            Cluster cluster = clustered
+                    ? new Cluster(Cluster.Options.parse(List.of(args).subList(1, args.length - 2))) : null;
+            launcher = new Launcher(Settings.from(System.getenv(), Path.of(args[args.length - 2]),
+                    Path.of(args[args.length - 1])), cluster);
         } catch (IllegalArgumentException e) {
-            System.err.println("deploy/run: " + e.getMessage());
+            System.err.println((clustered ? Cluster.PROGRAM : "deploy/run") + ": " + e.getMessage());
             System.exit(2);
             return;
         }
@@ -61,6 +77,11 @@ public final class Launcher {
                 supervisor.setDaemon(true);
                 supervisor.start();
             }
+            if (launcher.cluster != null) {
+                Thread supervisor = new Thread(() -> launcher.cluster.superviseFront(launcher), "supervise-haproxy");
+                supervisor.setDaemon(true);
+                supervisor.start();
+            }
             if (launcher.database.embedded()) {
                 Thread supervisor = new Thread(launcher::superviseDatabase, "supervise-postgres");
                 supervisor.setDaemon(true);
@@ -70,7 +91,7 @@ public final class Launcher {
         } catch (Exception e) {
             if (!launcher.stopping) {
                 launcher.failed = true;
-                System.err.println("deploy/run: " + e.getMessage());
+                System.err.println(launcher.program + ": " + e.getMessage());
                 System.exit(1);
             }
         }
@@ -83,6 +104,11 @@ public final class Launcher {
         tokenTrust = TokenKeys.trustFor(settings.dataDir(), System.getenv());
         System.out.println("PostgreSQL:      " + database.describe()
                 + (settings.embedded() ? ", data in " + settings.dataDir().resolve("postgres") : ""));
+        if (cluster != null) {
+            cluster.start(this, settings, logs, CheckpointKey.ensure(settings.dataDir()));
+            printHowToUse("http://localhost:" + settings.commandPort(), "http://localhost:" + settings.queryPort());
+            return;
+        }
         String queryUrl = "http://localhost:" + settings.queryPort();
         ServiceProcess command = startService("command-service", settings.commandJar(), settings.commandPort(),
                 logs.resolve("command-service.log"), Map.of("CRISIS_COMMAND_PORT", Integer.toString(settings.commandPort()),
@@ -94,12 +120,24 @@ public final class Launcher {
                 + "; log " + command.log() + ")");
         System.out.println("query-service:   " + query.url() + "  (reads; pid " + query.process().pid()
                 + "; log " + query.log() + ")");
-        System.out.println("Swagger UI:      " + command.url() + "/swagger-ui.html and " + query.url() + "/swagger-ui.html");
+        printHowToUse(command.url(), query.url());
+    }
+
+    private static void printHowToUse(String commandUrl, String queryUrl) {
+        System.out.println("Swagger UI:      " + commandUrl + "/swagger-ui.html and " + queryUrl + "/swagger-ui.html");
         System.out.println("Tokens:          deploy/token --role SECRETARIAT (see deploy/token --help)");
         System.out.println("Ready. Ctrl-C stops everything.");
     }
 
     private ServiceProcess startService(String name, Path jar, int port, Path log, Map<String, String> extra)
+            throws Exception {
+        ServiceProcess service = launch(name, jar, port, log, extra);
+        service.awaitHealthy();
+        return service;
+    }
+
+    /** Starts a service against the database with the trusted token issuer, supervised from then on. */
+    synchronized ServiceProcess launch(String name, Path jar, int port, Path log, Map<String, String> extra)
             throws Exception {
         Map<String, String> environment = new java.util.HashMap<>(extra);
         environment.put("CRISIS_DATABASE_URL", database.url());
@@ -109,8 +147,11 @@ public final class Launcher {
         System.out.println("Starting " + name + " on port " + port + " ...");
         ServiceProcess service = ServiceProcess.start(name, jar, port, log, environment);
         services.add(service);
-        service.awaitHealthy();
         return service;
+    }
+
+    boolean stopping() {
+        return stopping;
     }
 
     /**
@@ -137,7 +178,7 @@ public final class Launcher {
                 if (Duration.between(since, Instant.now()).compareTo(STABLE) > 0) {
                     backoff = FIRST_BACKOFF;
                 }
-                System.out.println("deploy/run: " + current.name() + " (pid " + current.process().pid()
+                System.out.println(program + ": " + current.name() + " (pid " + current.process().pid()
                         + ") exited with status " + status + "; restarting it in " + backoff.toSeconds() + " s");
                 Thread.sleep(backoff.toMillis());
                 backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
@@ -150,11 +191,11 @@ public final class Launcher {
                     services.set(index, next);
                 }
                 next.awaitHealthy();
-                System.out.println("deploy/run: restarted " + next.name() + " (pid " + next.process().pid() + "), healthy");
+                System.out.println(program + ": restarted " + next.name() + " (pid " + next.process().pid() + "), healthy");
             } catch (InterruptedException e) {
                 return;
             } catch (IOException | IllegalStateException e) {
-                System.err.println("deploy/run: restarting " + current.name() + " failed: " + e.getMessage());
+                System.err.println(program + ": restarting " + current.name() + " failed: " + e.getMessage());
             }
         }
     }
@@ -180,7 +221,7 @@ public final class Launcher {
                     if (Duration.between(since, Instant.now()).compareTo(STABLE) > 0) {
                         backoff = FIRST_BACKOFF;
                     }
-                    System.out.println("deploy/run: PostgreSQL (pid " + running.get().pid()
+                    System.out.println(program + ": PostgreSQL (pid " + running.get().pid()
                             + ") exited; restarting it in " + backoff.toSeconds() + " s");
                     for (ProcessHandle process : processes) {
                         process.onExit().completeOnTimeout(process, 30, TimeUnit.SECONDS).join();
@@ -194,12 +235,12 @@ public final class Launcher {
                     }
                     db.restart();
                 }
-                System.out.println("deploy/run: restarted PostgreSQL (pid "
+                System.out.println(program + ": restarted PostgreSQL (pid "
                         + db.postmaster().map(ProcessHandle::pid).orElse(-1L) + "), " + db.describe());
             } catch (InterruptedException e) {
                 return;
             } catch (Exception e) {
-                System.err.println("deploy/run: restarting PostgreSQL failed: " + e.getMessage());
+                System.err.println(program + ": restarting PostgreSQL failed: " + e.getMessage());
             }
         }
     }
@@ -222,13 +263,21 @@ public final class Launcher {
     private void stopAsked() {
         if (!failed) {
             stopping = true;
-            System.out.println("Stopping (Ctrl-C or SIGTERM): the services, then PostgreSQL ...");
+            System.out.println("Stopping (Ctrl-C or SIGTERM): " + (cluster == null ? "" : "HAProxy, ")
+                    + "the services, then PostgreSQL ...");
         }
         stop();
     }
 
     /** Stops the services newest first, then PostgreSQL; safe to call more than once. */
     private synchronized void stop() {
+        if (cluster != null) {
+            try {
+                cluster.stopFront();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         for (int i = services.size() - 1; i >= 0; i--) {
             try {
                 services.get(i).stop();
@@ -241,7 +290,7 @@ public final class Launcher {
             try {
                 database.close();
             } catch (Exception e) {
-                System.err.println("deploy/run: could not stop PostgreSQL cleanly: " + e.getMessage());
+                System.err.println(program + ": could not stop PostgreSQL cleanly: " + e.getMessage());
             }
             database = null;
         }

@@ -10,8 +10,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -24,7 +26,9 @@ import java.util.concurrent.TimeUnit;
  * {@code crisis.projections.balance-interval}, compares the segments it holds with its fair share
  * (all segments over the running instances, rounded up) and, when it holds more while some
  * instance holds fewer, releases one, which that instance then claims. Nothing is lost by a
- * release: a segment's token and its read models are stored in one transaction.
+ * release: a segment's token and its read models are stored in one transaction. A release that
+ * nobody took (the instance counted was not claiming: still starting, say) is tried again after
+ * twice as long each time, at most a minute, so that a silent instance costs little.
  */
 @Component
 public class SegmentBalancer implements SmartLifecycle {
@@ -36,6 +40,10 @@ public class SegmentBalancer implements SmartLifecycle {
     private final Duration interval;
     /** Long enough for another instance to look for free segments a few times before this one may take it back. */
     private final Duration releaseFor;
+    private static final Duration LONGEST_PAUSE = Duration.ofMinutes(1);
+    /** Per projection: when it may release again, and the pause after that release. */
+    private final Map<String, Instant> nextRelease = new ConcurrentHashMap<>();
+    private final Map<String, Duration> pause = new ConcurrentHashMap<>();
     private ScheduledExecutorService schedule;
 
     public SegmentBalancer(EventProcessingConfiguration processing, JdbcTemplate jdbc, QueryServiceProperties properties) {
@@ -71,12 +79,21 @@ public class SegmentBalancer implements SmartLifecycle {
         }, name);
         int fair = (segments[0] + instances - 1) / instances;
         boolean someoneShort = holders.size() < instances || holders.values().stream().anyMatch(held -> held < fair);
-        if (mine.size() > fair && someoneShort) {
-            int segment = mine.keySet().stream().mapToInt(Integer::intValue).max().orElseThrow();
-            log.info("Releasing segment {} of {}: this instance holds {} of {}, its fair share among {} instances is {}",
-                    segment, name, mine.size(), segments[0], instances, fair);
-            processor.releaseSegment(segment, releaseFor.toMillis(), TimeUnit.MILLISECONDS);
+        if (mine.size() <= fair || !someoneShort) {
+            pause.remove(name);
+            return;
         }
+        Instant now = Instant.now();
+        if (now.isBefore(nextRelease.getOrDefault(name, Instant.MIN))) {
+            return;
+        }
+        Duration paused = pause.getOrDefault(name, releaseFor);
+        nextRelease.put(name, now.plus(paused));
+        pause.put(name, paused.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : paused.multipliedBy(2));
+        int segment = mine.keySet().stream().mapToInt(Integer::intValue).max().orElseThrow();
+        log.info("Releasing segment {} of {}: this instance holds {} of {}, its fair share among {} instances is {}",
+                segment, name, mine.size(), segments[0], instances, fair);
+        processor.releaseSegment(segment, releaseFor.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override

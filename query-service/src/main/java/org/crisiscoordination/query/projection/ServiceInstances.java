@@ -14,7 +14,7 @@ import java.lang.management.ManagementFactory;
  */
 public final class ServiceInstances implements BeanPostProcessor {
 
-    static final String PREFIX = "query-service ";
+    static final String PREFIX = "query-service instance ";
     /** The name the token store also gives this instance as a segment's owner (Axon's default). */
     public static final String THIS_INSTANCE = ManagementFactory.getRuntimeMXBean().getName();
 
