@@ -64,7 +64,7 @@ final class RunningCluster implements AutoCloseable {
         builder.environment().put("CRISIS_SKIP_BUILD", "true"); // mvn verify has just built the jars
         builder.environment().remove("SPRING_PROFILES_ACTIVE");
         RunningCluster cluster = new RunningCluster(builder.start(), dataDir, commandFront, queryFront);
-        await().atMost(Duration.ofMinutes(6)).pollInterval(Duration.ofMillis(500))
+        await().atMost(Duration.ofMinutes(12)).pollInterval(Duration.ofMillis(500))
                 .until(() -> cluster.printed("Ready.") || !cluster.process.isAlive());
         assertThat(cluster.printed("Ready.")).as("deploy/cluster printed Ready.; it printed %s", cluster.output).isTrue();
         return cluster;

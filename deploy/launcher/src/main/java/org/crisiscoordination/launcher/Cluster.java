@@ -109,11 +109,13 @@ final class Cluster {
                     logs.resolve("query-service-" + (i + 1) + ".log"),
                     Map.of("CRISIS_QUERY_PORT", Integer.toString(queryPorts.get(i)))));
         }
+        // started side by side, they share the cores: each is given as long as it would be given alone, times their number
+        Duration startup = ServiceProcess.STARTUP.multipliedBy(commands.size() - 1 + queries.size());
         for (ServiceProcess service : commands.subList(1, commands.size())) {
-            service.awaitHealthy();
+            service.awaitHealthy(startup);
         }
         for (ServiceProcess service : queries) {
-            service.awaitHealthy();
+            service.awaitHealthy(startup);
         }
         haproxy = Haproxy.start(settings.dataDir(), List.of(
                 new Haproxy.Front("command-service", settings.commandPort(), commandPorts),
