@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -77,9 +79,8 @@ public class SegmentBalancer implements SmartLifecycle {
                 holders.merge(owner, 1, Integer::sum);
             }
         }, name);
-        int fair = (segments[0] + instances - 1) / instances;
-        boolean someoneShort = holders.size() < instances || holders.values().stream().anyMatch(held -> held < fair);
-        if (mine.size() <= fair || !someoneShort) {
+        OptionalInt release = segmentToRelease(mine.keySet(), segments[0], holders, instances);
+        if (release.isEmpty()) {
             pause.remove(name);
             return;
         }
@@ -90,10 +91,26 @@ public class SegmentBalancer implements SmartLifecycle {
         Duration paused = pause.getOrDefault(name, releaseFor);
         nextRelease.put(name, now.plus(paused));
         pause.put(name, paused.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : paused.multipliedBy(2));
-        int segment = mine.keySet().stream().mapToInt(Integer::intValue).max().orElseThrow();
-        log.info("Releasing segment {} of {}: this instance holds {} of {}, its fair share among {} instances is {}",
-                segment, name, mine.size(), segments[0], instances, fair);
-        processor.releaseSegment(segment, releaseFor.toMillis(), TimeUnit.MILLISECONDS);
+        log.info("Releasing segment {} of {}: this instance holds {} of {}, more than its share among {} instances",
+                release.getAsInt(), name, mine.size(), segments[0], instances);
+        processor.releaseSegment(release.getAsInt(), releaseFor.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * The segment this instance should release, if any: when it holds more than its fair share
+     * (all segments over the running instances, rounded up) while some instance holds less (one
+     * that holds none is not among the holders).
+     *
+     * @param mine      the segments this instance holds
+     * @param holders   how many segments each owner holds, this instance included
+     */
+    static OptionalInt segmentToRelease(Set<Integer> mine, int segments, Map<String, Integer> holders, int instances) {
+        int fair = (segments + instances - 1) / instances;
+        boolean someoneShort = holders.size() < instances || holders.values().stream().anyMatch(held -> held < fair);
+        if (mine.size() <= fair || !someoneShort) {
+            return OptionalInt.empty();
+        }
+        return mine.stream().mapToInt(Integer::intValue).max();
     }
 
     @Override
