@@ -195,6 +195,9 @@ public final class Launcher {
             } catch (InterruptedException e) {
                 return;
             } catch (IOException | IllegalStateException e) {
+                if (stopping) {
+                    return; // stopped while it was starting again
+                }
                 System.err.println(program + ": restarting " + current.name() + " failed: " + e.getMessage());
             }
         }
