@@ -37,13 +37,14 @@ final class RunningCluster implements AutoCloseable {
     private final int commandFront;
     private final int queryFront;
     private final List<String> output = new CopyOnWriteArrayList<>();
+    private final Thread reader;
 
     private RunningCluster(Process process, Path dataDir, int commandFront, int queryFront) {
         this.process = process;
         this.dataDir = dataDir;
         this.commandFront = commandFront;
         this.queryFront = queryFront;
-        Thread reader = new Thread(this::read, "cluster-output");
+        this.reader = new Thread(this::read, "cluster-output");
         reader.setDaemon(true);
         reader.start();
     }
@@ -162,6 +163,7 @@ final class RunningCluster implements AutoCloseable {
         for (ProcessHandle child : children) {
             child.onExit().orTimeout(60, TimeUnit.SECONDS).exceptionally(t -> null).join();
         }
+        reader.join(TimeUnit.SECONDS.toMillis(30)); // its last lines, up to the end of its output
     }
 
     boolean alive() {
