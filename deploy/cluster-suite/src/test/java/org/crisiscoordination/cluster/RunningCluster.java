@@ -156,7 +156,7 @@ final class RunningCluster implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         List<ProcessHandle> children = process.toHandle().descendants().toList();
-        process.destroy();
+        process.toHandle().destroy(); // Process.destroy() would close its output before the last lines are read
         if (!process.waitFor(3, TimeUnit.MINUTES)) {
             process.destroyForcibly().waitFor();
         }
