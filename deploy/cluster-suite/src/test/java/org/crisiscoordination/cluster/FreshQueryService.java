@@ -39,7 +39,7 @@ final class FreshQueryService implements AutoCloseable {
         builder.environment().remove("SPRING_PROFILES_ACTIVE");
         FreshQueryService service = new FreshQueryService(builder.start(), port);
         await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(500))
-                .until(() -> !service.process.isAlive() || Http.get(service.url() + "/actuator/health/readiness", "none").status() == 200);
+                .until(() -> !service.process.isAlive() || Http.get(service.url() + "/actuator/health/readiness", null).status() == 200);
         if (!service.process.isAlive()) {
             throw new IllegalStateException("the fresh query service exited; see its log in " + dataDir.resolve("logs"));
         }

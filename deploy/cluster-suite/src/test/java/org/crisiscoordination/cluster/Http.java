@@ -49,7 +49,10 @@ final class Http {
     }
 
     private static Answer send(HttpRequest.Builder request, String token, String... headers) {
-        request.timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token);
+        request.timeout(Duration.ofSeconds(30));
+        if (token != null) { // a bearer token that is not valid is refused even where none is needed
+            request.header("Authorization", "Bearer " + token);
+        }
         for (int i = 0; i + 1 < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
