@@ -332,7 +332,7 @@ class ClusterIT {
                         .isEqualTo(202);
             }
             await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250)).until(() -> {
-                JsonNode all = Http.get(fresh.url() + "/api/projections", operator).json();
+                JsonNode all = Http.get(fresh.url() + "/api/projections", operator).json().get("items");
                 List<JsonNode> projections = new ArrayList<>();
                 all.forEach(projections::add);
                 return projections.size() == 3 && projections.stream().allMatch(p -> !p.get("replaying").asBoolean()
