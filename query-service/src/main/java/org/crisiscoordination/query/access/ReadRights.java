@@ -28,6 +28,7 @@ public class ReadRights {
             anyCaller(GET, "/api/crises/{crisisId}",            "read-crisis"),
             anyCaller(GET, "/api/channels/{channelId}",         "read-channel"),
             anyCaller(GET, "/api/metrics/coordination",         "read-metrics"),
+            anyCaller(GET, "/api/hotspots",                     "read-hotspots"),
             role(GET, "/api/crises/{crisisId}/timeline",        "read-timeline",          AUDITOR),
             role(GET, "/api/channels/{channelId}/timeline",     "read-timeline",          AUDITOR),
             role(GET, "/api/crises/{crisisId}/export",          "export-crisis",          AUDITOR),
