@@ -11,6 +11,7 @@ import static org.crisiscoordination.edge.security.AccessTable.open;
 import static org.crisiscoordination.edge.security.AccessTable.role;
 import static org.crisiscoordination.edge.security.Role.AUDITOR;
 import static org.crisiscoordination.edge.security.Role.OPERATOR;
+import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 
@@ -39,7 +40,11 @@ public class ReadRights {
             role(GET, "/api/audit/verify",                      "verify-audit-log",       AUDITOR),
             role(GET, "/api/audit/proofs/**",                   "read-audit-proofs",      AUDITOR),
             role(GET, "/api/projections",                       "read-projections",       OPERATOR),
-            role(POST, "/api/projections/{name}/replay",        "replay-projection",      OPERATOR)));
+            role(POST, "/api/projections/{name}/replay",        "replay-projection",      OPERATOR),
+            role(GET, "/api/projections/{name}/dead-letters",   "read-dead-letters",      OPERATOR),
+            role(POST, "/api/projections/{name}/dead-letters/retry", "retry-dead-letters", OPERATOR),
+            role(POST, "/api/projections/{name}/dead-letters/{sequence}/retry", "retry-dead-letters", OPERATOR),
+            role(DELETE, "/api/projections/{name}/dead-letters/{sequence}", "evict-dead-letters", OPERATOR)));
 
     @Bean
     AccessTable accessTable() {
