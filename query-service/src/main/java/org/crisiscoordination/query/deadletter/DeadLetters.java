@@ -1,5 +1,6 @@
 package org.crisiscoordination.query.deadletter;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -42,11 +43,12 @@ class DeadLetters {
      * @param cause         why it failed; null for one parked only because an earlier event of its sequence was
      * @param waitingBehind how many later letters of its sequence wait behind it
      */
-    record Letter(String sequence, String eventType, String eventId, String aggregateId, Long position, Cause cause,
-                  Instant enqueuedAt, Instant lastTouchedAt, long waitingBehind) {
+    record Letter(String sequence, String eventType, String eventId, @Schema(nullable = true) String aggregateId,
+                  @Schema(nullable = true) Long position, @Schema(nullable = true) Cause cause, Instant enqueuedAt,
+                  Instant lastTouchedAt, long waitingBehind) {
     }
 
-    record Cause(String type, String message) {
+    record Cause(String type, @Schema(nullable = true) String message) {
     }
 
     record Page(List<Letter> items, int page, int size, long totalItems) {
