@@ -17,8 +17,9 @@ import static org.springframework.http.HttpMethod.POST;
 
 /**
  * Who may read what: the query service's rights, all in this one table, which the shared security
- * chain asks of every request. The first matching row decides, so the audit's open paths come
- * before its auditor-only rest. No read depends on a party. docs/api.md lists the same table.
+ * chain asks of every request, the operator's writes to read models and their queues (replay,
+ * retry, evict) included. The first matching row decides, so the audit's open paths come before its
+ * auditor-only rest. No right depends on a party. docs/api.md lists the same table.
  */
 @Configuration(proxyBeanMethods = false)
 public class ReadRights {

@@ -131,6 +131,18 @@ class DeadLetterApiIT extends QueryServiceIT {
     }
 
     @Test
+    void everyProjectionCountsItsDeadLettersAsAMetric() {
+        for (JsonNode projection : operator(api.get("/api/projections")).get("items")) {
+            String name = projection.get("name").asText();
+            double gauge = metrics.get("crisis.projection.dead.letters").tag("projection", name).gauge().value();
+            assertThat(gauge).as(name).isEqualTo(operator(api.get("/api/projections/" + name + "/dead-letters"))
+                    .get("totalItems").asDouble());
+        }
+        assertThat(metrics.find("crisis.projection.dead.letters").tag("projection", "hotspot-heat-map").gauge())
+                .isNotNull();
+    }
+
+    @Test
     void anUnknownProjectionIs404AndAnyoneButTheOperatorIs403() {
         for (Api.Request request : List.of(api.get("/api/projections/no-such/dead-letters"),
                 api.post("/api/projections/no-such/dead-letters/retry", null),
