@@ -33,7 +33,7 @@ class DeadLetterController {
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "The events a projection parked, each with how many wait behind it in its sequence",
             description = "Sequences in the queue's order (least recently touched first), each in its own order")
-    DeadLetters.Page list(@PathVariable String name, @RequestParam(required = false) Integer page,
+    DeadLetters.DeadLetterPage list(@PathVariable String name, @RequestParam(required = false) Integer page,
                           @RequestParam(required = false) Integer size) {
         Validator v = new Validator();
         Integer parsedPage = v.parseOptional("page", page, p -> within(p, 0, Integer.MAX_VALUE));
@@ -46,14 +46,14 @@ class DeadLetterController {
     @Operation(summary = "Retry every parked sequence of a projection, each once",
             description = "The projection's handlers run again on each sequence's letters in order; a sequence handled"
                     + " to its end leaves the queue, one that fails again stays parked (last touched now)")
-    DeadLetters.Retry retryAll(@PathVariable String name) {
+    DeadLetters.RetryOutcome retryAll(@PathVariable String name) {
         return deadLetters.retryAll(name);
     }
 
     @PostMapping(path = "/{sequence}/retry", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Retry one parked sequence of a projection",
             description = "As the retry of all, for one sequence; a sequence with nothing parked is tried zero times")
-    DeadLetters.Retry retry(@PathVariable String name, @PathVariable String sequence) {
+    DeadLetters.RetryOutcome retry(@PathVariable String name, @PathVariable String sequence) {
         return deadLetters.retry(name, sequence);
     }
 

@@ -43,15 +43,15 @@ class DeadLetters {
      * @param cause         why it failed; null for one parked only because an earlier event of its sequence was
      * @param waitingBehind how many later letters of its sequence wait behind it
      */
-    record Letter(String sequence, String eventType, String eventId, @Schema(nullable = true) String aggregateId,
-                  @Schema(nullable = true) Long position, @Schema(nullable = true) Cause cause, Instant enqueuedAt,
-                  Instant lastTouchedAt, long waitingBehind) {
+    record ParkedEvent(String sequence, String eventType, String eventId, @Schema(nullable = true) String aggregateId,
+                       @Schema(nullable = true) Long position, @Schema(nullable = true) FailureCause cause,
+                       Instant enqueuedAt, Instant lastTouchedAt, long waitingBehind) {
     }
 
-    record Cause(String type, @Schema(nullable = true) String message) {
+    record FailureCause(String type, @Schema(nullable = true) String message) {
     }
 
-    record Page(List<Letter> items, int page, int size, long totalItems) {
+    record DeadLetterPage(List<ParkedEvent> items, int page, int size, long totalItems) {
     }
 
     /**
@@ -61,14 +61,14 @@ class DeadLetters {
      * @param released    how many of them were handled to their end and left the queue
      * @param deadLetters how many letters the projection still holds afterwards
      */
-    record Retry(int sequences, int released, long deadLetters) {
+    record RetryOutcome(int sequences, int released, long deadLetters) {
     }
 
     /** Sequences in the queue's order (the least recently touched first), each letter in its order. */
-    Page list(String projection, int page, int size) {
+    DeadLetterPage list(String projection, int page, int size) {
         SequencedDeadLetterQueue<EventMessage<?>> queue = queueOf(projection);
         long skip = (long) page * size;
-        List<Letter> items = new ArrayList<>();
+        List<ParkedEvent> items = new ArrayList<>();
         for (Iterable<DeadLetter<? extends EventMessage<?>>> sequence : queue.deadLetters()) {
             List<DeadLetter<? extends EventMessage<?>>> letters = new ArrayList<>();
             sequence.forEach(letters::add);
@@ -76,18 +76,18 @@ class DeadLetters {
                 if (skip > 0) {
                     skip--;
                 } else {
-                    items.add(letter(letters.get(i), letters.size() - i - 1));
+                    items.add(parked(letters.get(i), letters.size() - i - 1));
                 }
             }
             if (items.size() == size) {
                 break;
             }
         }
-        return new Page(items, page, size, queue.size());
+        return new DeadLetterPage(items, page, size, queue.size());
     }
 
     /** Retries every sequence the projection has parked, each once. */
-    Retry retryAll(String projection) {
+    RetryOutcome retryAll(String projection) {
         List<String> sequences = new ArrayList<>();
         for (Iterable<DeadLetter<? extends EventMessage<?>>> sequence : queueOf(projection).deadLetters()) {
             Iterator<DeadLetter<? extends EventMessage<?>>> first = sequence.iterator();
@@ -99,7 +99,7 @@ class DeadLetters {
     }
 
     /** Retries one sequence; a sequence with nothing parked is tried zero times. */
-    Retry retry(String projection, String sequence) {
+    RetryOutcome retry(String projection, String sequence) {
         return retry(projection, queueOf(projection).contains(sequence) ? List.of(sequence) : List.of());
     }
 
@@ -109,7 +109,7 @@ class DeadLetters {
         transactions.executeInTransaction(() -> queue.deadLetterSequence(sequence).forEach(queue::evict));
     }
 
-    private Retry retry(String projection, List<String> sequences) {
+    private RetryOutcome retry(String projection, List<String> sequences) {
         SequencedDeadLetterProcessor<EventMessage<?>> processor = processing.sequencedDeadLetterProcessor(projection)
                 .orElseThrow(() -> unknown(projection));
         int released = 0;
@@ -118,7 +118,7 @@ class DeadLetters {
                 released++;
             }
         }
-        return new Retry(sequences.size(), released, queueOf(projection).size());
+        return new RetryOutcome(sequences.size(), released, queueOf(projection).size());
     }
 
     private SequencedDeadLetterQueue<EventMessage<?>> queueOf(String projection) {
@@ -132,13 +132,13 @@ class DeadLetters {
         return new NotFoundException("there is no projection " + projection);
     }
 
-    private static Letter letter(DeadLetter<? extends EventMessage<?>> letter, long waitingBehind) {
+    private static ParkedEvent parked(DeadLetter<? extends EventMessage<?>> letter, long waitingBehind) {
         EventMessage<?> event = letter.message();
         Long position = event instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null
                 ? tracked.trackingToken().position().stream().boxed().findFirst().orElse(null) : null;
         String aggregateId = event instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : null;
-        Cause cause = letter.cause().map(c -> new Cause(c.type(), c.message())).orElse(null);
-        return new Letter(sequenceOf(letter), event.getPayloadType().getSimpleName(), event.getIdentifier(),
+        FailureCause cause = letter.cause().map(c -> new FailureCause(c.type(), c.message())).orElse(null);
+        return new ParkedEvent(sequenceOf(letter), event.getPayloadType().getSimpleName(), event.getIdentifier(),
                 aggregateId, position, cause, letter.enqueuedAt(), letter.lastTouched(), waitingBehind);
     }
 

@@ -28,7 +28,7 @@ class HotspotHeatMapController {
     @Operation(summary = "Per hotspot and topic: crises, open crises, peak severity, channels, referrals, days open",
             description = "Most crises first. Filters: a hotspot (exactly as raised), a topic, a minimum peak severity,"
                     + " an organisation referred to at least once")
-    HotspotHeatMapRepository.Page list(@RequestParam(required = false) String hotspot,
+    HotspotHeatMapRepository.HeatMapPage list(@RequestParam(required = false) String hotspot,
                                        @RequestParam(required = false) String topic,
                                        @RequestParam(required = false) String organization,
                                        @RequestParam(required = false) Integer minSeverity,

@@ -43,7 +43,7 @@ class HotspotHeatMapRepository {
         this.db = db;
     }
 
-    record Page(List<HotspotHeat> items, int page, int size, long totalItems) {
+    record HeatMapPage(List<HotspotHeat> items, int page, int size, long totalItems) {
     }
 
     /** A crisis raised: its row, unless it has one already. */
@@ -88,7 +88,7 @@ class HotspotHeatMapRepository {
      * The cells that pass the filters, most crises first; days open are counted up to {@code now}.
      * Topic and hotspot filter the crises; minimum severity and organisation filter the cells.
      */
-    Page list(HotspotHeatMapQuery query, Instant now) {
+    HeatMapPage list(HotspotHeatMapQuery query, Instant now) {
         StringBuilder where = new StringBuilder(" where true");
         List<Object> params = new ArrayList<>();
         if (query.hotspot() != null) {
@@ -132,7 +132,7 @@ class HotspotHeatMapRepository {
                         from cell
                         order by crises desc, peak_severity desc, hotspot, topic""".formatted(cells))
                 .params(pageParams).query(HotspotHeatMapRepository::cell).list();
-        return new Page(items, query.page(), query.size(), total);
+        return new HeatMapPage(items, query.page(), query.size(), total);
     }
 
     private static HotspotHeat cell(ResultSet rs, int row) throws SQLException {
