@@ -12,7 +12,7 @@
 --                  service's migration V103 (and by default on every table it adds later)
 \set ON_ERROR_STOP on
 
-create role crisis_command login password :'command_password' connection limit 40;
+create role crisis_command login password :'command_password' connection limit 100;
 create role crisis_event_reader nologin;
 create role crisis_query login password :'query_password' connection limit 40 in role crisis_event_reader;
 
