@@ -28,7 +28,13 @@ final class QueryServiceRole {
             return Map.of();
         }
         prepare(database.url(), database.user(), database.password());
-        return Map.of("CRISIS_DATABASE_USER", ROLE, "CRISIS_DATABASE_PASSWORD", "");
+        return Map.of("CRISIS_DATABASE_URL", withoutUser(database.url()),
+                "CRISIS_DATABASE_USER", ROLE, "CRISIS_DATABASE_PASSWORD", "");
+    }
+
+    /** The embedded server's URL names its owner ({@code ?user=postgres}), which would win over any login given. */
+    static String withoutUser(String url) {
+        return url.replaceAll("(?<=[?&])(user|password)=[^&]*&?", "").replaceAll("[?&]$", "");
     }
 
     /**
