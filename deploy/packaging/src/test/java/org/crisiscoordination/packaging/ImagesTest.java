@@ -85,6 +85,8 @@ class ImagesTest {
             assertThat(image.files).as("on the classpath").containsKey(entry.substring(1));
         }
         assertThat(classpath).contains("/app/libs/spring-boot-");
+        assertThat(image.files.keySet()).as("nothing but the runtime, the application and their files")
+                .allSatisfy(path -> assertThat(path.split("/")[0]).isIn("app", "etc", "lib", "lib64", "opt", "tmp"));
         assertThat(Files.size(ServiceConfig.named(name).imageTar())).isLessThan(200L * 1024 * 1024);
     }
 
