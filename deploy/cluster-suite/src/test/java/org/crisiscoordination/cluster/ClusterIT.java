@@ -245,7 +245,7 @@ class ClusterIT {
         FIGURES.put("segments split over the query services", describe(segments) + " (split "
                 + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms after this check began)");
         assertThat(segments.stream().map(Store.Segment::projection).distinct().toList())
-                .containsExactlyInAnyOrder("channel-view", "crisis-board", "security-mechanism");
+                .contains("channel-view", "crisis-board", "security-mechanism");
     }
 
     @Test
@@ -327,7 +327,11 @@ class ClusterIT {
         ReadModels clustered = store.readModels();
 
         try (FreshQueryService fresh = FreshQueryService.start(database, dataDir)) {
-            for (String projection : List.of("channel-view", "crisis-board", "security-mechanism")) {
+            List<String> names = new ArrayList<>();
+            Http.get(fresh.url() + "/api/projections", operator).json().get("items")
+                    .forEach(projection -> names.add(projection.get("name").asText()));
+            assertThat(names).contains("channel-view", "crisis-board", "security-mechanism");
+            for (String projection : names) {
                 assertThat(Http.post(fresh.url() + "/api/projections/" + projection + "/replay", operator, "").status())
                         .isEqualTo(202);
             }
@@ -335,7 +339,7 @@ class ClusterIT {
                 JsonNode all = Http.get(fresh.url() + "/api/projections", operator).json().get("items");
                 List<JsonNode> projections = new ArrayList<>();
                 all.forEach(projections::add);
-                return projections.size() == 3 && projections.stream().allMatch(p -> !p.get("replaying").asBoolean()
+                return projections.size() == names.size() && projections.stream().allMatch(p -> !p.get("replaying").asBoolean()
                         && p.get("lag").asLong() == 0 && p.get("position").asLong() >= head);
             });
         }
@@ -350,7 +354,7 @@ class ClusterIT {
     private static boolean split(Set<Long> queryPids) {
         Map<String, List<Store.Segment>> byProjection = store.segments().stream()
                 .collect(Collectors.groupingBy(Store.Segment::projection));
-        return byProjection.size() == 3 && byProjection.values().stream().allMatch(segments -> {
+        return byProjection.size() >= 3 && byProjection.values().stream().allMatch(segments -> {
             Set<Long> holders = segments.stream().map(Store.Segment::ownerPid).collect(Collectors.toSet());
             return segments.size() >= 2 && holders.equals(queryPids);
         });
