@@ -2,6 +2,8 @@ package org.crisiscoordination.query.projection;
 
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.annotation.HandlerEnhancerDefinition;
 import org.axonframework.messaging.annotation.MessageHandlingMember;
@@ -23,7 +25,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * A savepoint costs two round trips per event, as much as a handler's own work, so handlers run
  * without one until one fails: that failure fails the whole batch ({@link RetryWithSavepoint},
  * which {@link DeterministicFailures} rethrows), the processor rolls it back and retries it, and
- * in the retry that event's handler runs in a savepoint, to be parked if it fails again.
+ * in the retry that event's handler runs in a savepoint, to be parked if it fails again. Only a
+ * processor's batch can be retried so: elsewhere (a parked event retried from the dead-letter
+ * queue, in a transaction of its own) every handler runs in a savepoint, as before.
  */
 @Component
 public class HandlerSavepoints implements HandlerEnhancerDefinition {
@@ -55,7 +59,7 @@ public class HandlerSavepoints implements HandlerEnhancerDefinition {
         public Object handle(Message<?> message, T target) throws Exception {
             // the same event reaches each projection: one projection's failure is its own
             String handling = message.getIdentifier() + ' ' + target.getClass().getName();
-            if (!failedBefore.remove(handling)) {
+            if (inBatch() && !failedBefore.remove(handling)) {
                 try {
                     return super.handle(message, target);
                 } catch (Exception e) {
@@ -80,6 +84,10 @@ public class HandlerSavepoints implements HandlerEnhancerDefinition {
                 throw (Exception) e.getCause();
             }
         }
+    }
+
+    private static boolean inBatch() {
+        return CurrentUnitOfWork.isStarted() && CurrentUnitOfWork.get() instanceof BatchingUnitOfWork;
     }
 
     /**
