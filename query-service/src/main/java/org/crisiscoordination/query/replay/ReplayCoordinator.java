@@ -48,6 +48,7 @@ public class ReplayCoordinator {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReplayCoordinator.class);
     private static final long TICK_MILLIS = 200;
+    private static final long STOP_WAIT_SECONDS = 10;
     /** Axon's claim timeout: a claim not extended for this long is one of an instance that is gone. */
     private static final String LIVE_CLAIM = "10 seconds";
 
@@ -102,6 +103,8 @@ public class ReplayCoordinator {
             throw new NotFoundException("there is no projection " + projection);
         }
         processor(TableSet.A.processor(projection));
+        versions.of(projection).filter(served -> served.state() == ServedVersion.State.IDLE)
+                .ifPresent(served -> awaitStopped(served.otherProcessor()));
         transaction.executeWithoutResult(status -> {
             ServedVersion served = versions.lock(projection)
                     .orElseThrow(() -> new ReplayRefusedException(projection + " is not set up yet", null));
@@ -116,14 +119,30 @@ public class ReplayCoordinator {
             }
             List<String> holders = liveClaims(served.otherProcessor());
             if (!holders.isEmpty()) {
-                throw new ReplayRefusedException("the idle processor of " + projection + " is still stopping on "
-                        + String.join(", ", holders) + "; try again in a few seconds", null);
+                throw new ReplayRefusedException("the idle processor of " + projection + " did not stop within "
+                        + STOP_WAIT_SECONDS + " s on " + String.join(", ", holders) + "; try again later", null);
             }
             jdbc.update("delete from read_model.token_entry where processor_name = ?", served.otherProcessor());
             empty(served.other(), served.otherProcessor());
             versions.building(projection, INSTANCE, lastPosition());
         });
         tickSafely();
+    }
+
+    /**
+     * An instance that has just started runs every processor for a moment (Axon starts them all)
+     * until its first look at the served versions: a replay asked for then waits for it.
+     */
+    private void awaitStopped(String processor) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(STOP_WAIT_SECONDS);
+        while (!liveClaims(processor).isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(TICK_MILLIS / 4);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private void tickSafely() {
