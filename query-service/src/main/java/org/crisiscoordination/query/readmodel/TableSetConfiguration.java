@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * Both table sets of every projection, and a processor for each: the read-model migrations make
  * set A's schema and then, again, set B's; every projection (a bean with a {@link ProcessingGroup})
  * gets a second handler instance in the processing group of set B, whose transactions write set
- * B's schema. A projection takes part by being such a bean, naming its tables without a schema, and
+ * B's schema. Either set's processor writes only while its set is served or rebuilt ({@link
+ * IdleSetGuard}). A projection takes part by being such a bean, naming its tables without a schema, and
  * emptying them in its {@code @ResetHandler}.
  */
 @Configuration
@@ -42,6 +43,10 @@ class TableSetConfiguration {
                 Class<?> type = ClassUtils.getUserClass(Objects.requireNonNull(beans.getType(bean)));
                 String projection = AnnotationUtils.findAnnotation(type, ProcessingGroup.class).value();
                 String processor = TableSet.B.processor(projection);
+                for (TableSet set : TableSet.values()) {
+                    configurer.eventProcessing().registerHandlerInterceptor(set.processor(projection),
+                            configuration -> new IdleSetGuard(beans.getBean(JdbcTemplate.class), projection, set));
+                }
                 AtomicReference<Object> handler = new AtomicReference<>();
                 configurer.eventProcessing()
                         .registerEventHandler(configuration -> handler.updateAndGet(

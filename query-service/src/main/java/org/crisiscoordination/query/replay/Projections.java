@@ -1,5 +1,6 @@
 package org.crisiscoordination.query.replay;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
@@ -60,7 +61,10 @@ public class Projections {
      *                    built) and the instance that holds each
      */
     public record Status(String name, long version, String status, long position, long lag, boolean replaying,
-                         double progress, Duration estimatedTimeLeft, long deadLetters, List<Segment> segments) {
+                         double progress,
+                         @Schema(nullable = true, type = "string", format = "duration", example = "PT42S")
+                         Duration estimatedTimeLeft,
+                         long deadLetters, List<Segment> segments) {
     }
 
     /**
@@ -68,7 +72,7 @@ public class Projections {
      * @param owner   the instance of the query service processing it (Axon's token owner), null
      *                while no instance has claimed it
      */
-    public record Segment(long version, int segment, String owner) {
+    public record Segment(long version, int segment, @Schema(nullable = true) String owner) {
     }
 
     public List<Status> all() {
