@@ -21,6 +21,8 @@ grant crisis_command, crisis_query to current_user;
 
 create schema event_store authorization crisis_command;
 create schema read_model authorization crisis_query;
+-- each projection's second table set, rebuilt beside the served one by a replay
+create schema read_model_b authorization crisis_query;
 
 -- nothing else in this database for anyone else
 revoke all on schema public from public;
