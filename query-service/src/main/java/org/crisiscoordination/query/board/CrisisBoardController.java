@@ -1,6 +1,7 @@
 package org.crisiscoordination.query.board;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -24,9 +25,11 @@ import org.springframework.web.bind.annotation.RestController;
 class CrisisBoardController {
 
     private final CrisisBoardRepository board;
+    private final CrisisBoardAsOf past;
 
-    CrisisBoardController(CrisisBoardRepository board) {
+    CrisisBoardController(CrisisBoardRepository board, CrisisBoardAsOf past) {
         this.board = board;
+        this.past = past;
     }
 
     @GetMapping
@@ -47,11 +50,20 @@ class CrisisBoardController {
     @ReadModel(CrisisBoardProjection.NAME)
     @Operation(summary = "One crisis with its dual-track status",
             description = "ETag carries the crisis aggregate's version, for a write's If-Match. It is no validator of"
-                    + " the whole view (its channel changes it too), so If-None-Match is not answered 304")
+                    + " the whole view (its channel changes it too), so If-None-Match is not answered 304. With asOf,"
+                    + " the crisis as it stood then, rebuilt from the events up to that position (or time), and no ETag")
     @ApiResponse(responseCode = "200", description = "OK", headers = @Header(name = "ETag",
             description = "\"<version>\": the crisis aggregate's version, for a write's If-Match",
             schema = @Schema(type = "string")))
-    CrisisView one(@PathVariable CrisisId crisisId, HttpServletResponse response) {
+    CrisisView one(@PathVariable CrisisId crisisId,
+                   @Parameter(description = "a position of the store, or an ISO-8601 time with its offset (the position"
+                           + " of the last event stored by then): the crisis as it stood there")
+                   @RequestParam(required = false) String asOf,
+                   HttpServletResponse response) {
+        if (asOf != null) {
+            return past.find(crisisId.value(), asOf).orElseThrow(() -> new NotFoundException(
+                    "no crisis " + crisisId + " was on the board as of " + asOf));
+        }
         CrisisView crisis = board.find(crisisId.value())
                 .orElseThrow(() -> new NotFoundException("no crisis " + crisisId + " is on the board"));
         VersionTag.set(response, crisis.version());
