@@ -35,15 +35,17 @@ class CrisisBoardController {
     @GetMapping
     @ReadModel(CrisisBoardProjection.NAME)
     @Operation(summary = "Crises, newest activity first",
-            description = "Filters: status, minimum severity, topic, an organization it was referred to, an involved state")
+            description = "Filters: status, minimum severity, topic, an organization it was referred to, an involved state,"
+                    + " the tracks it is engaged on (POWER or MECHANISM only, BOTH, NONE)")
     CrisisBoardRepository.Page list(@RequestParam(required = false) String status,
                                     @RequestParam(required = false) Integer minSeverity,
                                     @RequestParam(required = false) String topic,
                                     @RequestParam(required = false) String organization,
                                     @RequestParam(required = false) String state,
+                                    @RequestParam(required = false) String track,
                                     @RequestParam(required = false) Integer page,
                                     @RequestParam(required = false) Integer size) {
-        return board.list(CrisisBoardQuery.parse(status, minSeverity, topic, organization, state, page, size));
+        return board.list(CrisisBoardQuery.parse(status, minSeverity, topic, organization, state, track, page, size));
     }
 
     @GetMapping("/{crisisId}")
