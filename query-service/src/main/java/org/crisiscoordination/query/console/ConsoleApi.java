@@ -28,12 +28,12 @@ class ConsoleApi {
     /** An answer of the API: its status, and its body as maps and lists for the templates. */
     record Answer(int status, Object body, String detail) {
 
-        boolean ok() {
+        public boolean ok() {
             return status == 200;
         }
 
         @SuppressWarnings("unchecked")
-        Map<String, Object> map() {
+        public Map<String, Object> map() {
             return (Map<String, Object>) body;
         }
     }

@@ -109,11 +109,11 @@ class CrisisPage {
             return new Verification(chain, items.isEmpty() ? null : (Map<String, Object>) items.get(0), last);
         }
 
-        boolean valid() {
+        public boolean valid() {
             return chain.ok() && Boolean.TRUE.equals(chain.map().get("valid"));
         }
 
-        boolean covered() {
+        public boolean covered() {
             return checkpoint != null && ((Number) checkpoint.get("lastPosition")).longValue() >= lastPosition;
         }
     }
