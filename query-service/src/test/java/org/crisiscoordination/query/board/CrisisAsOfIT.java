@@ -84,7 +84,7 @@ class CrisisAsOfIT extends QueryServiceIT {
 
         String power = read("/api/crises?state=TL&size=200&track=POWER").raw().body();
         assertThat(power).contains(powerOnly.toString()).doesNotContain(untracked.toString());
-        String none = read("/api/crises?state=TL&size=200&track=none").raw().body();
+        String none = read("/api/crises?state=TL&size=200&track=NONE").raw().body();
         assertThat(none).contains(untracked.toString()).doesNotContain(powerOnly.toString());
         assertThat(read("/api/crises?state=TL&size=200&track=BOTH").raw().body())
                 .doesNotContain(untracked.toString(), powerOnly.toString());
