@@ -105,6 +105,7 @@ class OpenApiConformanceIT extends QueryServiceIT {
         samples.put("GET /api/channels/{channelId}", new Sample("GET", "/api/channels/" + channel));
         samples.put("GET /api/channels/{channelId}/timeline", new Sample("GET", "/api/channels/" + channel + "/timeline"));
         samples.put("GET /api/metrics/coordination", new Sample("GET", "/api/metrics/coordination"));
+        samples.put("GET /api/hotspots", new Sample("GET", "/api/hotspots?topic=MARITIME_SECURITY&minSeverity=1&page=0&size=5"));
         samples.put("GET /api/audit", new Sample("GET", "/api/audit?after=0&limit=5"));
         samples.put("GET /api/audit/verify", new Sample("GET", "/api/audit/verify?aggregateId=" + crisis));
         samples.put("GET /api/audit/checkpoints", new Sample("GET", "/api/audit/checkpoints?page=0&size=2"));
@@ -115,6 +116,14 @@ class OpenApiConformanceIT extends QueryServiceIT {
                 "/api/audit/proofs/consistency?from=1&to=" + treeSize));
         samples.put("GET /api/projections", new Sample("GET", "/api/projections"));
         samples.put("POST /api/projections/{name}/replay", new Sample("POST", "/api/projections/" + REPLAYED + "/replay"));
+        samples.put("GET /api/projections/{name}/dead-letters", new Sample("GET",
+                "/api/projections/crisis-board/dead-letters?page=0&size=5"));
+        samples.put("POST /api/projections/{name}/dead-letters/retry", new Sample("POST",
+                "/api/projections/" + REPLAYED + "/dead-letters/retry"));
+        samples.put("POST /api/projections/{name}/dead-letters/{sequence}/retry", new Sample("POST",
+                "/api/projections/" + REPLAYED + "/dead-letters/" + crisis + "/retry"));
+        samples.put("DELETE /api/projections/{name}/dead-letters/{sequence}", new Sample("DELETE",
+                "/api/projections/" + REPLAYED + "/dead-letters/" + crisis));
         return samples;
     }
 

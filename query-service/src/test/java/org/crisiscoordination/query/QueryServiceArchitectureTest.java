@@ -28,7 +28,7 @@ class QueryServiceArchitectureTest {
     void everyPackageTheRulesNameExists() {
         assertThat(classes.stream().map(c -> c.getPackageName()).distinct())
                 .contains(QUERY + ".board", QUERY + ".audit", QUERY + ".projection", QUERY + ".web",
-                        QUERY + ".config");
+                        QUERY + ".config", QUERY + ".hotspot", QUERY + ".deadletter");
     }
 
     @Test
@@ -51,7 +51,8 @@ class QueryServiceArchitectureTest {
     @Test
     void theWebInfrastructureDoesNotDependOnAFeature() {
         noClasses().that().resideInAnyPackage(QUERY + ".web..", QUERY + ".projection..", QUERY + ".config..")
-                .should().dependOnClassesThat().resideInAnyPackage(QUERY + ".board..", QUERY + ".audit..")
+                .should().dependOnClassesThat().resideInAnyPackage(QUERY + ".board..", QUERY + ".audit..",
+                        QUERY + ".hotspot..", QUERY + ".deadletter..")
                 .check(classes);
     }
 

@@ -16,7 +16,7 @@ import java.util.List;
 /** The query service's projections as an operator sees them: {@code GET /api/projections} and replays. */
 final class Projections {
 
-    static final List<String> ALL = List.of("crisis-board", "channel-view", "security-mechanism");
+    static final List<String> ALL = List.of("crisis-board", "channel-view", "security-mechanism", "hotspot-heat-map");
 
     /** One projection's status, as the query service reports it. */
     record Status(String name, String status, long position, long lag, boolean replaying, double progress,

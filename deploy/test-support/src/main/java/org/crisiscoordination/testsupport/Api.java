@@ -126,6 +126,10 @@ public final class Api {
         return new Request("GET", path);
     }
 
+    public Request delete(String path) {
+        return new Request("DELETE", path);
+    }
+
     private void rememberReferral(Answer answer, String requestBody) {
         JsonNode request = parse(requestBody);
         if (answer.status() == 201 && answer.json() != null && answer.json().hasNonNull("referralId")

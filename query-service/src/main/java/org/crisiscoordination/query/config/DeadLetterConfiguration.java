@@ -9,6 +9,7 @@ import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQu
 import org.axonframework.serialization.Serializer;
 import org.crisiscoordination.query.board.CrisisBoardProjection;
 import org.crisiscoordination.query.channel.ChannelViewProjection;
+import org.crisiscoordination.query.hotspot.HotspotHeatMapProjection;
 import org.crisiscoordination.query.mechanism.SecurityMechanismProjection;
 import org.crisiscoordination.query.projection.DeterministicFailures;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -28,7 +29,7 @@ class DeadLetterConfiguration {
 
     /** Axon configures dead-lettering invokers by processing group only. */
     private static final List<String> PROJECTIONS = List.of(CrisisBoardProjection.NAME, ChannelViewProjection.NAME,
-            SecurityMechanismProjection.NAME);
+            SecurityMechanismProjection.NAME, HotspotHeatMapProjection.NAME);
 
     @Bean
     DeadLetterSchema deadLetterSchema() {

@@ -58,6 +58,7 @@ class ReadRightsMatrixIT extends QueryServiceIT {
         cases.add(new Case("read-crisis", "GET", "/api/crises/" + crisis, anyone, null));
         cases.add(new Case("read-channel", "GET", "/api/channels/" + channel, anyone, null));
         cases.add(new Case("read-metrics", "GET", "/api/metrics/coordination", anyone, null));
+        cases.add(new Case("read-hotspots", "GET", "/api/hotspots", anyone, null));
         cases.add(new Case("read-timeline", "GET", "/api/crises/" + crisis + "/timeline", TestCaller.auditor(), COORDINATOR));
         cases.add(new Case("read-timeline", "GET", "/api/channels/" + channel + "/timeline", TestCaller.auditor(), COORDINATOR));
         cases.add(new Case("export-crisis", "GET", "/api/crises/" + crisis + "/export", TestCaller.auditor(), COORDINATOR));
@@ -69,6 +70,16 @@ class ReadRightsMatrixIT extends QueryServiceIT {
         cases.add(new Case("read-projections", "GET", "/api/projections", TestCaller.operator(), TestCaller.auditor()));
         cases.add(new Case("replay-projection", "POST", "/api/projections/security-mechanism/replay",
                 TestCaller.operator(), TestCaller.auditor()));
+        cases.add(new Case("read-dead-letters", "GET", "/api/projections/security-mechanism/dead-letters",
+                TestCaller.operator(), TestCaller.auditor()));
+        cases.add(new Case("retry-dead-letters", "POST", "/api/projections/security-mechanism/dead-letters/retry",
+                TestCaller.operator(), TestCaller.auditor()));
+        cases.add(new Case("retry-dead-letters", "POST",
+                "/api/projections/security-mechanism/dead-letters/nothing-parked/retry", TestCaller.operator(),
+                COORDINATOR));
+        cases.add(new Case("evict-dead-letters", "DELETE",
+                "/api/projections/security-mechanism/dead-letters/nothing-parked", TestCaller.operator(),
+                TestCaller.auditor()));
         return cases;
     }
 
@@ -103,7 +114,8 @@ class ReadRightsMatrixIT extends QueryServiceIT {
             }
             Api.Answer answer = request(read).as(read.rightful()).send();
 
-            assertThat(answer.status()).as("%s %s: %s", read.method(), read.path(), answer.raw().body()).isIn(200, 202);
+            assertThat(answer.status()).as("%s %s: %s", read.method(), read.path(), answer.raw().body())
+                    .isIn(200, 202, 204);
         }
     }
 
@@ -132,7 +144,11 @@ class ReadRightsMatrixIT extends QueryServiceIT {
     }
 
     private Api.Request request(Case read) {
-        return read.method().equals("POST") ? api.post(read.path(), null) : api.get(read.path());
+        return switch (read.method()) {
+            case "POST" -> api.post(read.path(), null);
+            case "DELETE" -> api.delete(read.path());
+            default -> api.get(read.path());
+        };
     }
 
     private static JsonNode assertProblem(Api.Answer answer, int status, String slug, Case read) {

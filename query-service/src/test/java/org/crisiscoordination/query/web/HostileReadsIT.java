@@ -65,9 +65,14 @@ class HostileReadsIT extends QueryServiceIT {
             new Endpoint("GET", "/api/audit", List.of("after", "limit"), JSON),
             new Endpoint("GET", "/api/audit/verify", List.of("aggregateId"), JSON),
             new Endpoint("GET", "/api/metrics/coordination", List.of(), JSON),
+            new Endpoint("GET", "/api/hotspots", List.of("hotspot", "topic", "organization", "minSeverity", "page",
+                    "size"), JSON),
+            new Endpoint("GET", "/api/projections/{listed}/dead-letters", List.of("page", "size"), JSON),
             new Endpoint("GET", "/api/projections", List.of(), JSON),
             // never a real projection's name: a replay would restart the shared service's read model
-            new Endpoint("POST", "/api/projections/{projection}/replay", List.of(), JSON));
+            new Endpoint("POST", "/api/projections/{projection}/replay", List.of(), JSON),
+            new Endpoint("POST", "/api/projections/{projection}/dead-letters/retry", List.of(), JSON),
+            new Endpoint("POST", "/api/projections/{projection}/dead-letters/{sequence}/retry", List.of(), JSON));
 
     /** Values the parameters know, so that valid and half-valid combinations are tried as well. */
     private static final List<String> KNOWN = List.of("OPEN", "RESOLVED", "3", "0", "1", "20", "MARITIME_SECURITY",
@@ -89,6 +94,8 @@ class HostileReadsIT extends QueryServiceIT {
         ids.put("{crisisId}", crisis.toString());
         ids.put("{channelId}", channel.toString());
         ids.put("{projection}", "no-such-projection");
+        ids.put("{listed}", "crisis-board"); // listing dead letters only reads
+        ids.put("{sequence}", crisis.toString());
     }
 
     @Property(tries = 400, shrinking = ShrinkingMode.BOUNDED)
