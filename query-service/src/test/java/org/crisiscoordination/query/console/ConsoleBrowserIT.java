@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 
 import java.time.Duration;
@@ -140,12 +141,15 @@ class ConsoleBrowserIT extends MerkleLogIT {
         browser.driver.findElement(By.cssSelector("main form button[type=submit]")).click();
     }
 
+    /** An element's text; a live page may swap the element while it is read, and is then read again. */
     private String text(String css) {
-        return browser.driver.findElement(By.cssSelector(css)).getText();
+        return await().atMost(Duration.ofSeconds(10)).ignoreException(StaleElementReferenceException.class)
+                .until(() -> browser.driver.findElement(By.cssSelector(css)).getText(), text -> true);
     }
 
     private List<String> timeline() {
-        return browser.driver.findElements(By.cssSelector(".timeline .event strong")).stream()
-                .map(WebElement::getText).toList();
+        return await().atMost(Duration.ofSeconds(10)).ignoreException(StaleElementReferenceException.class)
+                .until(() -> browser.driver.findElements(By.cssSelector(".timeline .event strong")).stream()
+                        .map(WebElement::getText).toList(), entries -> true);
     }
 }
