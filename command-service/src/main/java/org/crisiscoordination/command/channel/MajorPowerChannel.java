@@ -8,6 +8,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.crisiscoordination.kernel.channel.AcknowledgeChannel;
+import org.crisiscoordination.kernel.channel.AcknowledgementDeadline;
 import org.crisiscoordination.kernel.channel.ChannelAcknowledgementOverdue;
 import org.crisiscoordination.kernel.channel.ChannelId;
 import org.crisiscoordination.kernel.channel.ChannelOutcome;
@@ -70,7 +71,7 @@ public class MajorPowerChannel {
     public MajorPowerChannel(ConveneMajorPowerChannel command, DeadlineManager deadlines) {
         Instant by = GenericEventMessage.clock.instant().plus(command.acknowledgeWithin());
         apply(new MajorPowerChannelConvened(command.channelId(), command.crisisId(), command.participants(),
-                command.agenda(), command.acknowledgeWithin(), by));
+                command.agenda(), new AcknowledgementDeadline(command.acknowledgeWithin(), by)));
         command.participants().forEach(participant -> deadlines.schedule(by, deadlineOf(participant), participant));
     }
 
@@ -166,7 +167,7 @@ public class MajorPowerChannel {
         channelId = event.channelId();
         crisisId = event.crisisId();
         participants = event.participants();
-        acknowledgeBy = event.acknowledgeBy();
+        acknowledgeBy = event.acknowledgement().by();
         open = true;
     }
 

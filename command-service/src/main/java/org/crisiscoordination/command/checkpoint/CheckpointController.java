@@ -5,9 +5,14 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import org.crisiscoordination.edge.problem.ProblemType;
+import org.crisiscoordination.edge.problem.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -33,8 +38,16 @@ class CheckpointController {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/ProblemDetail")))
     @ApiResponse(responseCode = "409", description = "log-tampered: the stored leaves no longer yield the last checkpoint's root",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/ProblemDetail")))
+    @ApiResponse(responseCode = "503", description = "service-unavailable: this instance is not the cluster's signer",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/ProblemDetail")))
     ResponseEntity<StoredCheckpoint> sign() {
         CheckpointSigner.Signed signed = signer.signNow();
         return ResponseEntity.status(signed.created() ? HttpStatus.CREATED : HttpStatus.OK).body(signed.checkpoint());
+    }
+
+    /** Behind a proxy that sends this path to the signer it never happens; answered all the same. */
+    @ExceptionHandler(NotTheSignerException.class)
+    ProblemDetail notTheSigner(NotTheSignerException e, HttpServletRequest request) {
+        return Problems.of(ProblemType.SERVICE_UNAVAILABLE, e.getMessage(), request);
     }
 }

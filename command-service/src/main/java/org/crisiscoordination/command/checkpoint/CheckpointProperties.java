@@ -17,11 +17,14 @@ import java.time.Duration;
  * @param origin       the log's name: the first line of every checkpoint, and the key's name
  * @param interval     how often a checkpoint is signed when the log has grown
  * @param leafInterval how often new events are given their leaf index
+ * @param signer       whether this instance keeps and signs the log (one signer in a cluster: the
+ *                     one instance given the key); the others neither assign leaves nor sign
  */
 @Validated
 @ConfigurationProperties("crisis.checkpoints")
 public record CheckpointProperties(Path keyFile,
                                    @NotBlank @DefaultValue("crisis-coordination/audit") String origin,
                                    @NotNull @DefaultValue("PT1M") Duration interval,
-                                   @NotNull @DefaultValue("PT1S") Duration leafInterval) {
+                                   @NotNull @DefaultValue("PT1S") Duration leafInterval,
+                                   @DefaultValue("true") boolean signer) {
 }

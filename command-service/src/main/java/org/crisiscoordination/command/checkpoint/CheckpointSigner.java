@@ -52,6 +52,7 @@ public class CheckpointSigner {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final SafePosition safe;
+    /** Null on an instance that is not the signer. */
     private final SigningKey key;
     private final String origin;
 
@@ -60,12 +61,15 @@ public class CheckpointSigner {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
         this.safe = safe;
-        this.key = SigningKey.load(properties.keyFile(), properties.origin());
+        this.key = properties.signer() ? SigningKey.load(properties.keyFile(), properties.origin()) : null;
         this.origin = properties.origin();
     }
 
     /** Signs a checkpoint now unless the latest one already covers the whole (safe) log; waits for another signer. */
     public Signed signNow() {
+        if (key == null) {
+            throw new NotTheSignerException();
+        }
         return transaction.execute(status -> {
             jdbc.query("select pg_advisory_xact_lock(?)", rs -> null, LOG_LOCK);
             return sign(true);
@@ -75,6 +79,9 @@ public class CheckpointSigner {
     @Scheduled(fixedDelayString = "${crisis.checkpoints.interval:PT1M}",
             initialDelayString = "${crisis.checkpoints.interval:PT1M}")
     void signPeriodically() {
+        if (key == null) {
+            return;
+        }
         try {
             transaction.executeWithoutResult(status -> {
                 if (tryLock()) {
@@ -93,6 +100,9 @@ public class CheckpointSigner {
 
     @Scheduled(fixedDelayString = "${crisis.checkpoints.leaf-interval:PT1S}")
     void assignLeavesPeriodically() {
+        if (key == null) {
+            return;
+        }
         try {
             transaction.executeWithoutResult(status -> {
                 if (tryLock()) {

@@ -8,6 +8,8 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.crisiscoordination.kernel.evolution.StoredEvents;
 import org.crisiscoordination.edge.store.EventStoreSchema;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
@@ -23,6 +25,15 @@ class EventStoreConfiguration {
     @Bean
     EventSchema eventSchema() {
         return EventStoreSchema.axonSchema();
+    }
+
+    /**
+     * Every stored event is read in its current shape, whatever revision it was stored in (Axon
+     * puts this bean in the chain the storage engine below reads through).
+     */
+    @Bean
+    EventUpcaster storedEventUpcasters() {
+        return StoredEvents.upcasters();
     }
 
     @Bean

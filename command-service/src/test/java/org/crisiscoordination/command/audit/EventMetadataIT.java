@@ -139,7 +139,7 @@ class EventMetadataIT extends CommandServiceIT {
             AuditRecord record = new AuditRecord(event.type(), event.aggregateId(), event.sequence(),
                     event.payloadType().substring(event.payloadType().lastIndexOf('.') + 1), event.payload(),
                     event.timeStamp(), event.meta("actor"), event.meta("onBehalfOf"), event.meta("commandId"),
-                    event.meta("correlationId"), event.meta("causationId"));
+                    event.meta("correlationId"), event.meta("causationId"), event.payloadRevision());
             assertThat(HashChain.hash(event.meta("previousHash"), record)).as("hash of sequence %d", event.sequence())
                     .isEqualTo(event.meta("hash"));
         }

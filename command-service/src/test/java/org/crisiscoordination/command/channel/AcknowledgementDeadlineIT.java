@@ -205,7 +205,8 @@ class AcknowledgementDeadlineIT extends CommandServiceIT {
     }
 
     private Instant acknowledgeBy(String channelId) {
-        return Instant.parse(store.single(channelId, "MajorPowerChannelConvened").payload().path("acknowledgeBy").asText());
+        return Instant.parse(store.single(channelId, "MajorPowerChannelConvened").payload()
+                .path("acknowledgement").path("by").asText());
     }
 
     private List<String> overdueParticipants(String channelId) {

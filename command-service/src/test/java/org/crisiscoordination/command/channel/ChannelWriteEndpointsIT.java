@@ -87,8 +87,9 @@ class ChannelWriteEndpointsIT extends CommandServiceIT {
         assertThat(answer.status()).as(answer.raw().body()).isEqualTo(201);
         assertWriteAnswer(answer, channelId, channelId, 0, "channelId");
         assertThat(answer.header("Location")).isEqualTo(Channels.LOCATION + channelId);
-        assertThat(store.single(channelId, "MajorPowerChannelConvened").payload().path("acknowledgeWithin").asText())
-                .isEqualTo("PT12H");
+        StoredEvent convened = store.single(channelId, "MajorPowerChannelConvened");
+        assertThat(convened.payload().path("acknowledgement").path("within").asText()).isEqualTo("PT12H");
+        assertThat(convened.payloadRevision()).as("the revision its @Revision names").isEqualTo("2");
         assertThat(store.single(crisisId, "PowerTrackOpened").payload().path("channelId").asText())
                 .isEqualTo(channelId);
     }
@@ -101,8 +102,8 @@ class ChannelWriteEndpointsIT extends CommandServiceIT {
 
         Instant after = Instant.now();
         JsonNode convened = store.single(channelId, "MajorPowerChannelConvened").payload();
-        assertThat(Duration.parse(convened.path("acknowledgeWithin").asText())).isEqualTo(Duration.ofHours(24));
-        Instant acknowledgeBy = Instant.parse(convened.path("acknowledgeBy").asText());
+        assertThat(Duration.parse(convened.path("acknowledgement").path("within").asText())).isEqualTo(Duration.ofHours(24));
+        Instant acknowledgeBy = Instant.parse(convened.path("acknowledgement").path("by").asText());
         assertThat(acknowledgeBy).isBetween(before.plus(Duration.ofHours(24)).minusSeconds(1),
                 after.plus(Duration.ofHours(24)).plusSeconds(1));
         assertThat(store.deadlineTimes(channelId)).hasSize(3)

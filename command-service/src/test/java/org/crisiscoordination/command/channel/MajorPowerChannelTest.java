@@ -6,6 +6,7 @@ import org.axonframework.messaging.Message;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.axonframework.test.aggregate.TestExecutor;
+import org.crisiscoordination.kernel.channel.AcknowledgementDeadline;
 import org.crisiscoordination.kernel.channel.AcknowledgeChannel;
 import org.crisiscoordination.kernel.channel.ChannelAcknowledgementOverdue;
 import org.crisiscoordination.kernel.channel.ChannelId;
@@ -564,8 +565,8 @@ class MajorPowerChannelTest {
     }
 
     private MajorPowerChannelConvened convened() {
-        return new MajorPowerChannelConvened(channelId, crisisId, PARTICIPANTS, AGENDA, ACKNOWLEDGE_WITHIN,
-                ACKNOWLEDGE_BY);
+        return new MajorPowerChannelConvened(channelId, crisisId, PARTICIPANTS, AGENDA,
+                new AcknowledgementDeadline(ACKNOWLEDGE_WITHIN, ACKNOWLEDGE_BY));
     }
 
     private ChannelParticipationAcknowledged acknowledged(MajorPower participant) {

@@ -29,6 +29,22 @@ class CheckpointsIT extends CommandServiceIT {
 
     private static final HexFormat HEX = HexFormat.of();
 
+    @org.springframework.beans.factory.annotation.Autowired
+    private io.micrometer.core.instrument.MeterRegistry metrics;
+
+    @Test
+    void theCheckpointAgeMetricCountsFromTheLatestCheckpoint() {
+        Crises.raise(api);
+        Api.Answer signed = api.post("/api/audit/checkpoints", null).send();
+        assertThat(signed.status()).isEqualTo(201);
+
+        double age = metrics.get(CheckpointMetrics.NAME).gauge().value();
+
+        double sinceSigned = java.time.Duration.between(java.time.Instant.parse(signed.text("time")),
+                java.time.Instant.now()).toMillis() / 1000.0;
+        assertThat(age).isBetween(0.0, sinceSigned + 1);
+    }
+
     @Test
     void aCheckpointSignedOnDemandCoversEveryEventWithTheRootOfTheirHashes() throws Exception {
         Crises.raise(api);

@@ -4,6 +4,7 @@ import org.axonframework.messaging.Message;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.crisiscoordination.command.channel.PowerTrackPolicy;
+import org.crisiscoordination.kernel.channel.AcknowledgementDeadline;
 import org.crisiscoordination.kernel.channel.ChannelId;
 import org.crisiscoordination.kernel.channel.ChannelOutcome;
 import org.crisiscoordination.kernel.channel.ConveneMajorPowerChannel;
@@ -380,8 +381,8 @@ class CrisisPowerTrackTest {
 
     /** The channel's first event, as convened at {@link #NOW}. */
     private MajorPowerChannelConvened convened(List<MajorPower> participants, Duration acknowledgeWithin) {
-        return new MajorPowerChannelConvened(channelId, crisisId, participants, AGENDA, acknowledgeWithin,
-                NOW.plus(acknowledgeWithin));
+        return new MajorPowerChannelConvened(channelId, crisisId, participants, AGENDA,
+                new AcknowledgementDeadline(acknowledgeWithin, NOW.plus(acknowledgeWithin)));
     }
 
     private RegionalCrisisRaised reefStandoffRaised(int severity) {

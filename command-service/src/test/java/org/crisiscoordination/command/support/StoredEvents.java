@@ -15,8 +15,8 @@ public final class StoredEvents {
 
     /** One row of {@code event_store.domain_event_entry}. */
     public record StoredEvent(long globalIndex, String eventIdentifier, String aggregateId, long sequence,
-                              String type, String payloadType, String timeStamp, JsonNode payload,
-                              JsonNode metaData) {
+                              String type, String payloadType, String payloadRevision, String timeStamp,
+                              JsonNode payload, JsonNode metaData) {
 
         public String meta(String key) {
             JsonNode value = metaData.get(key);
@@ -34,12 +34,13 @@ public final class StoredEvents {
     public List<StoredEvent> of(String aggregateId) {
         return jdbc.query("""
                         select global_index, event_identifier, aggregate_identifier, sequence_number, type,
-                               payload_type, time_stamp, convert_from(payload, 'UTF8') as payload,
+                               payload_type, payload_revision, time_stamp, convert_from(payload, 'UTF8') as payload,
                                convert_from(meta_data, 'UTF8') as meta_data
                         from event_store.domain_event_entry where aggregate_identifier = ? order by sequence_number""",
                 (rs, row) -> new StoredEvent(rs.getLong("global_index"), rs.getString("event_identifier"),
                         rs.getString("aggregate_identifier"), rs.getLong("sequence_number"), rs.getString("type"),
-                        rs.getString("payload_type"), rs.getString("time_stamp"), parse(rs.getString("payload")),
+                        rs.getString("payload_type"), rs.getString("payload_revision"), rs.getString("time_stamp"),
+                        parse(rs.getString("payload")),
                         parse(rs.getString("meta_data"))),
                 aggregateId);
     }

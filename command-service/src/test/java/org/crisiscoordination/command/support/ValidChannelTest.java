@@ -4,6 +4,7 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.crisiscoordination.command.crisis.Crisis;
 import org.crisiscoordination.command.channel.PowerTrackPolicy;
+import org.crisiscoordination.kernel.channel.AcknowledgementDeadline;
 import org.crisiscoordination.kernel.channel.ChannelId;
 import org.crisiscoordination.kernel.channel.ConveneMajorPowerChannel;
 import org.crisiscoordination.kernel.channel.MajorPowerChannelConvened;
@@ -44,6 +45,7 @@ class ValidChannelTest {
                 .when(new ConveneMajorPowerChannel(channel, crisis, participants, Channels.AGENDA, null))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new PowerTrackOpened(crisis, channel), new MajorPowerChannelConvened(channel, crisis,
-                        participants, Channels.AGENDA, DEFAULT_ACKNOWLEDGE_WITHIN, NOW.plus(DEFAULT_ACKNOWLEDGE_WITHIN)));
+                        participants, Channels.AGENDA,
+                        new AcknowledgementDeadline(DEFAULT_ACKNOWLEDGE_WITHIN, NOW.plus(DEFAULT_ACKNOWLEDGE_WITHIN))));
     }
 }

@@ -106,6 +106,7 @@ public final class Launcher {
         environment.put("CRISIS_DATABASE_USER", database.user());
         environment.put("CRISIS_DATABASE_PASSWORD", database.password());
         environment.putAll(tokenTrust);
+        environment.putAll(QueryServiceRole.loginFor(name, database));
         System.out.println("Starting " + name + " on port " + port + " ...");
         ServiceProcess service = ServiceProcess.start(name, jar, port, log, environment);
         services.add(service);

@@ -48,7 +48,7 @@ public class ChannelViewProjection {
                         on conflict (channel_id) do nothing""")
                 .params(event.channelId().value(), event.crisisId().value(), event.agenda(),
                         event.participants().stream().map(MajorPower::name).toArray(String[]::new),
-                        event.acknowledgeWithin().toString(), utc(event.acknowledgeBy()), utc(at),
+                        event.acknowledgement().within().toString(), utc(event.acknowledgement().by()), utc(at),
                         ChannelStatus.OPEN.name(), sequence)
                 .update();
         event.participants().forEach(participant -> db.sql("""

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.crisiscoordination.kernel.audit.AuditRecord;
 import org.crisiscoordination.kernel.audit.HashChain;
+import org.crisiscoordination.kernel.channel.AcknowledgementDeadline;
 import org.crisiscoordination.kernel.channel.ChannelId;
 import org.crisiscoordination.kernel.channel.MajorPowerChannelConvened;
 import org.crisiscoordination.kernel.channel.PositionStatementSubmitted;
@@ -67,8 +68,9 @@ class AuditIT extends QueryServiceIT {
         Appended opened = store.append(CRISIS, crisis.toString(), new PowerTrackOpened(crisis, channel),
                 t0.plusSeconds(2), convener);
         Appended convened = store.append(CHANNEL, channel.toString(), new MajorPowerChannelConvened(channel, crisis,
-                        List.of(MajorPower.CN, MajorPower.US, MajorPower.ASEAN), "de-escalation", Duration.ofHours(24),
-                        t0.plusSeconds(2).plus(Duration.ofHours(24))), t0.plusSeconds(2),
+                        List.of(MajorPower.CN, MajorPower.US, MajorPower.ASEAN), "de-escalation",
+                        new AcknowledgementDeadline(Duration.ofHours(24), t0.plusSeconds(2).plus(Duration.ofHours(24)))),
+                t0.plusSeconds(2),
                 new Caller(convener.actor(), null, convener.commandId(), convener.correlationId(),
                         opened.record().commandId()));
         Appended statement = store.append(CHANNEL, channel.toString(), new PositionStatementSubmitted(channel,
@@ -129,7 +131,8 @@ class AuditIT extends QueryServiceIT {
     void theTimelineOfAnAggregateThatIsNoCrisisIsNotFound() {
         ChannelId channel = ChannelId.random();
         store.append(CHANNEL, channel.toString(), new MajorPowerChannelConvened(channel, CrisisId.random(),
-                List.of(MajorPower.JP, MajorPower.IN), "talks", Duration.ofHours(24), Instant.now()));
+                List.of(MajorPower.JP, MajorPower.IN), "talks",
+                new AcknowledgementDeadline(Duration.ofHours(24), Instant.now())));
 
         Api.Answer answer = api.get("/api/crises/" + channel + "/timeline").send();
 

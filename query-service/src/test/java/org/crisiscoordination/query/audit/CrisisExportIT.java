@@ -104,7 +104,10 @@ class CrisisExportIT extends QueryServiceIT {
             assertThat(event.getExtension("causationid")).isEqualTo(meta.get("causationId").asText());
             assertThat(event.getExtension("previoushash")).isEqualTo(meta.get("previousHash").asText());
             assertThat(event.getExtension("hash")).isEqualTo(meta.get("hash").asText());
+            assertThat(event.getExtension("payloadrevision")).isEqualTo(row.get("payload_revision"));
         }
+        assertThat(events).filteredOn(e -> e.getType().endsWith("MajorPowerChannelConvened"))
+                .extracting(e -> e.getExtension("payloadrevision")).containsExactly("2");
         assertThat(events).extracting(CloudEvent::getSubject).containsOnly(crisis.toString(), channel.toString());
         assertThat(events.get(3).getExtension("onbehalfof")).isEqualTo("CN");
     }
@@ -184,7 +187,7 @@ class CrisisExportIT extends QueryServiceIT {
                     read(event.getData().toBytes()), DateTimeUtils.formatInstant(event.getTime().toInstant()),
                     (String) event.getExtension("actor"), (String) event.getExtension("onbehalfof"),
                     (String) event.getExtension("commandid"), (String) event.getExtension("correlationid"),
-                    (String) event.getExtension("causationid"));
+                    (String) event.getExtension("causationid"), (String) event.getExtension("payloadrevision"));
             String hash = HashChain.hash(previousHash, record);
             if (sequence != nextSequence.getOrDefault(event.getSubject(), 0L)
                     || !previousHash.equals(event.getExtension("previoushash"))
@@ -199,7 +202,7 @@ class CrisisExportIT extends QueryServiceIT {
 
     private List<Map<String, Object>> stored() {
         return jdbc.queryForList("select global_index, event_identifier, aggregate_identifier, sequence_number, type,"
-                + " payload_type, time_stamp, convert_from(payload, 'UTF8') as payload,"
+                + " payload_type, payload_revision, time_stamp, convert_from(payload, 'UTF8') as payload,"
                 + " convert_from(meta_data, 'UTF8') as meta from " + EventStoreSchema.EVENTS
                 + " where aggregate_identifier in (?, ?) order by global_index", crisis.toString(), channel.toString());
     }

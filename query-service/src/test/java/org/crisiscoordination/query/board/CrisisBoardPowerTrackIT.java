@@ -1,5 +1,6 @@
 package org.crisiscoordination.query.board;
 
+import org.crisiscoordination.kernel.channel.AcknowledgementDeadline;
 import org.crisiscoordination.kernel.channel.ChannelId;
 import org.crisiscoordination.kernel.channel.ChannelOutcome;
 import org.crisiscoordination.kernel.channel.ChannelParticipationAcknowledged;
@@ -112,8 +113,8 @@ class CrisisBoardPowerTrackIT extends QueryServiceIT {
         raise();
         ChannelId stranger = ChannelId.random();
 
-        board.on(new MajorPowerChannelConvened(stranger, crisis, List.of(CN, US), "talks", Duration.ofHours(1),
-                T0.plusSeconds(3600)), T0.plusSeconds(60));
+        board.on(new MajorPowerChannelConvened(stranger, crisis, List.of(CN, US), "talks",
+                new AcknowledgementDeadline(Duration.ofHours(1), T0.plusSeconds(3600))), T0.plusSeconds(60));
         board.on(new ChannelParticipationAcknowledged(stranger, CN, false), T0.plusSeconds(120));
         board.on(new MajorPowerChannelClosed(stranger, crisis, ChannelOutcome.NO_CONSENSUS, "none"),
                 T0.plusSeconds(180));
@@ -172,8 +173,8 @@ class CrisisBoardPowerTrackIT extends QueryServiceIT {
     }
 
     private MajorPowerChannelConvened convened(MajorPower... participants) {
-        return new MajorPowerChannelConvened(channel, crisis, List.of(participants), "talks", Duration.ofHours(24),
-                T0.plusSeconds(60).plus(Duration.ofHours(24)));
+        return new MajorPowerChannelConvened(channel, crisis, List.of(participants), "talks",
+                new AcknowledgementDeadline(Duration.ofHours(24), T0.plusSeconds(60).plus(Duration.ofHours(24))));
     }
 
     private record Row(UUID channelId, String channelStatus, String channelOutcome, int participants,

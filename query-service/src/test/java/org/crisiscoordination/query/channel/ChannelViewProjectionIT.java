@@ -1,5 +1,6 @@
 package org.crisiscoordination.query.channel;
 
+import org.crisiscoordination.kernel.channel.AcknowledgementDeadline;
 import org.crisiscoordination.kernel.channel.ChannelAcknowledgementOverdue;
 import org.crisiscoordination.kernel.channel.ChannelId;
 import org.crisiscoordination.kernel.channel.ChannelOutcome;
@@ -297,7 +298,7 @@ class ChannelViewProjectionIT extends QueryServiceIT {
 
     private MajorPowerChannelConvened convened(MajorPower... participants) {
         return new MajorPowerChannelConvened(channel, crisis, List.of(participants), "Talks about " + channel,
-                WITHIN, T0.plus(WITHIN));
+                new AcknowledgementDeadline(WITHIN, T0.plus(WITHIN)));
     }
 
     private record ChannelRow(UUID crisisId, String agenda, List<String> participants, String acknowledgeWithin,

@@ -3,6 +3,8 @@ package org.crisiscoordination.query.support;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.common.DateTimeUtils;
+import org.axonframework.serialization.AnnotationRevisionResolver;
+import org.axonframework.serialization.RevisionResolver;
 import org.crisiscoordination.kernel.audit.AuditMetadata;
 import org.crisiscoordination.kernel.audit.AuditRecord;
 import org.crisiscoordination.kernel.audit.HashChain;
@@ -32,6 +34,7 @@ import java.util.function.BiConsumer;
 public final class EventAppender {
 
     private static final ObjectMapper JSON = CrisisJson.forMessages();
+    private static final RevisionResolver REVISIONS = new AnnotationRevisionResolver();
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
@@ -124,9 +127,11 @@ public final class EventAppender {
             long sequence = last.isEmpty() ? 0 : ((Number) last.get(0).get("sequence_number")).longValue() + 1;
             String previousHash = last.isEmpty() ? HashChain.GENESIS
                     : read((String) last.get(0).get("meta")).get(AuditMetadata.HASH).asText();
+            // the revision the command service's serializer gives the type (its @Revision), covered by the hash
+            String revision = REVISIONS.revisionOf(payloadType);
             AuditRecord record = new AuditRecord(aggregateType, aggregateId, sequence,
                     payloadType.getSimpleName(), payloadJson, DateTimeUtils.formatInstant(at), caller.actor(),
-                    caller.onBehalfOf(), caller.commandId(), caller.correlationId(), caller.causationId());
+                    caller.onBehalfOf(), caller.commandId(), caller.correlationId(), caller.causationId(), revision);
             String hash = HashChain.hash(previousHash, record);
             Map<String, Object> meta = new LinkedHashMap<>();
             meta.put(AuditMetadata.ACTOR, caller.actor());
@@ -140,9 +145,9 @@ public final class EventAppender {
             meta.put(AuditMetadata.HASH, hash);
             jdbc.update("insert into " + EventStoreSchema.EVENTS + " (event_identifier, aggregate_identifier,"
                             + " sequence_number, type, time_stamp, payload_type, payload_revision, payload, meta_data)"
-                            + " values (?, ?, ?, ?, ?, ?, null, ?, ?)",
+                            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     UUID.randomUUID().toString(), aggregateId, sequence, aggregateType, record.occurredAt(),
-                    payloadType.getName(), bytes(payloadJson), bytes(meta));
+                    payloadType.getName(), revision, bytes(payloadJson), bytes(meta));
             Long position = jdbc.queryForObject("select global_index from " + EventStoreSchema.EVENTS
                     + " where aggregate_identifier = ? and sequence_number = ?", Long.class, aggregateId, sequence);
             Appended appended = new Appended(position == null ? -1 : position, record, previousHash, hash);

@@ -1,5 +1,6 @@
 package org.crisiscoordination.query.support;
 
+import org.crisiscoordination.kernel.channel.AcknowledgementDeadline;
 import org.crisiscoordination.kernel.channel.ChannelId;
 import org.crisiscoordination.kernel.channel.MajorPowerChannelConvened;
 import org.crisiscoordination.kernel.crisis.CrisisId;
@@ -63,7 +64,7 @@ public final class History {
         ChannelId channel = ChannelId.random();
         crisis(crisis, new PowerTrackOpened(crisis, channel), at);
         channel(channel, new MajorPowerChannelConvened(channel, crisis, List.of(participants),
-                "agenda of " + channel, within, at.plus(within)), at);
+                "agenda of " + channel, new AcknowledgementDeadline(within, at.plus(within))), at);
         return channel;
     }
 

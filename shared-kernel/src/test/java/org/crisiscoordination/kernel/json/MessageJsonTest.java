@@ -2,6 +2,7 @@ package org.crisiscoordination.kernel.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.crisiscoordination.kernel.channel.AcknowledgementDeadline;
 import org.crisiscoordination.kernel.channel.ChannelAcknowledgementOverdue;
 import org.crisiscoordination.kernel.channel.ChannelId;
 import org.crisiscoordination.kernel.channel.MajorPowerChannelConvened;
@@ -46,13 +47,13 @@ class MessageJsonTest {
     @Test
     void aConvenedChannelTravelsWithIsoDurationAndInstant() throws Exception {
         MajorPowerChannelConvened event = new MajorPowerChannelConvened(CHANNEL, CRISIS,
-                List.of(MajorPower.CN, MajorPower.US, MajorPower.ASEAN), "Agenda", Duration.ofHours(24),
-                Instant.parse("2025-11-03T08:30:00Z"));
+                List.of(MajorPower.CN, MajorPower.US, MajorPower.ASEAN), "Agenda",
+                new AcknowledgementDeadline(Duration.ofHours(24), Instant.parse("2025-11-03T08:30:00Z")));
 
         JsonNode json = MESSAGES.valueToTree(event);
 
-        assertThat(json.get("acknowledgeWithin").asText()).isEqualTo("PT24H");
-        assertThat(json.get("acknowledgeBy").asText()).isEqualTo("2025-11-03T08:30:00Z");
+        assertThat(json.at("/acknowledgement/within").asText()).isEqualTo("PT24H");
+        assertThat(json.at("/acknowledgement/by").asText()).isEqualTo("2025-11-03T08:30:00Z");
         assertThat(json.get("channelId").asText()).isEqualTo(CHANNEL.toString());
         assertThat(MESSAGES.readValue(MESSAGES.writeValueAsString(event), MajorPowerChannelConvened.class)).isEqualTo(event);
     }
