@@ -1,5 +1,6 @@
 package org.crisiscoordination.query.console;
 
+import org.crisiscoordination.kernel.channel.AcknowledgementDeadline;
 import org.crisiscoordination.kernel.channel.ChannelId;
 import org.crisiscoordination.kernel.channel.ChannelOutcome;
 import org.crisiscoordination.kernel.channel.ChannelParticipationAcknowledged;
@@ -81,7 +82,7 @@ final class ReadmeScenario {
         Duration within = Duration.ofHours(1);
         crisis(new PowerTrackOpened(crisis, channel), duty);
         channel(new MajorPowerChannelConvened(channel, crisis, List.of(MajorPower.CN, MajorPower.US, MajorPower.ASEAN),
-                "De-escalation at sea", within, clock.plus(within)), duty);
+                "De-escalation at sea", new AcknowledgementDeadline(within, clock.plus(within))), duty);
         for (MajorPower power : List.of(MajorPower.CN, MajorPower.US, MajorPower.ASEAN)) {
             channel(new ChannelParticipationAcknowledged(channel, power, false), delegate(power));
         }
