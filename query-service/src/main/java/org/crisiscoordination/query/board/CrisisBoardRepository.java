@@ -76,6 +76,17 @@ class CrisisBoardRepository {
             where.append(" and c.involved_states @> array[?]::varchar(2)[]");
             params.add(query.state().code());
         }
+        if (query.track() != null) {
+            String power = "c.channel_id is not null";
+            String mechanism = "exists (select 1 from crisis_referral r where r.crisis_id = c.crisis_id and r.status <> '"
+                    + ReferralStatus.DECLINED.name() + "')";
+            where.append(switch (query.track()) {
+                case POWER -> " and " + power + " and not " + mechanism;
+                case MECHANISM -> " and not " + power + " and " + mechanism;
+                case BOTH -> " and " + power + " and " + mechanism;
+                case NONE -> " and not " + power + " and not " + mechanism;
+            });
+        }
         long total = db.sql("select count(*) from crisis c" + where).params(params).query(Long.class).single();
         List<Object> pageParams = new ArrayList<>(params);
         pageParams.add(query.size());
