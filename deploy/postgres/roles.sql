@@ -6,8 +6,9 @@
 --        -f deploy/postgres/roles.sql
 --
 -- crisis_command   the command service: owns event_store, runs its migrations, appends events
--- crisis_query     the query service: owns read_model (its migrations, read models, tokens, dead
---                  letters); reads event_store through crisis_event_reader and can change nothing there
+-- crisis_query     the query service: owns read_model and read_model_b (its migrations, its read
+--                  models' two table sets, tokens, dead letters); reads event_store through
+--                  crisis_event_reader and can change nothing there
 -- crisis_event_reader  SELECT on event_store's tables and sequences, granted by the command
 --                  service's migration V103 (and by default on every table it adds later)
 \set ON_ERROR_STOP on
@@ -21,6 +22,8 @@ grant crisis_command, crisis_query to current_user;
 
 create schema event_store authorization crisis_command;
 create schema read_model authorization crisis_query;
+-- each projection's second table set, rebuilt beside the served one by a replay
+create schema read_model_b authorization crisis_query;
 
 -- nothing else in this database for anyone else
 revoke all on schema public from public;

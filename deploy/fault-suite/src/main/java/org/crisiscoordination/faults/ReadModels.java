@@ -12,16 +12,21 @@ import java.util.TreeMap;
 
 /**
  * Every row of every read model, as JSON text, table by table and sorted: two snapshots are equal
- * exactly when the read models hold the same rows. The processors' tokens and dead-letter queue
- * are bookkeeping, not read models, and Flyway's history is neither.
+ * exactly when the read models hold the same rows. The processors' tokens, dead-letter queue and
+ * served versions are bookkeeping, not read models, and Flyway's history is neither. Each
+ * projection has two table sets (schemas {@code read_model} and {@code read_model_b}), one served
+ * and the other empty once no replay is in progress: a table's rows are those of both.
  */
 record ReadModels(Map<String, List<String>> tables) {
 
-    private static final List<String> NOT_READ_MODELS = List.of("token_entry", "dead_letter_entry");
+    private static final List<String> NOT_READ_MODELS = List.of("token_entry", "dead_letter_entry",
+            "served_read_model");
+    private static final List<String> TABLE_SETS = List.of("read_model", "read_model_b");
 
     static ReadModels snapshot(Connection connection) throws SQLException {
         Map<String, List<String>> tables = new TreeMap<>();
         try (Statement statement = connection.createStatement()) {
+            awaitNoReplay(statement);
             List<String> names = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery(
                     "select table_name from information_schema.tables where table_schema = 'read_model'"
@@ -35,10 +40,12 @@ record ReadModels(Map<String, List<String>> tables) {
                     continue;
                 }
                 List<String> rows = new ArrayList<>();
-                try (ResultSet table = statement.executeQuery("select row_to_json(t)::text from read_model.\""
-                        + name + "\" t")) {
-                    while (table.next()) {
-                        rows.add(table.getString(1));
+                for (String schema : TABLE_SETS) {
+                    try (ResultSet table = statement.executeQuery("select row_to_json(t)::text from " + schema + ".\""
+                            + name + "\" t")) {
+                        while (table.next()) {
+                            rows.add(table.getString(1));
+                        }
                     }
                 }
                 Collections.sort(rows);
@@ -46,6 +53,21 @@ record ReadModels(Map<String, List<String>> tables) {
             }
         }
         return new ReadModels(tables);
+    }
+
+    /** A set reads have just switched away from is emptied within a second or two. */
+    private static void awaitNoReplay(Statement statement) throws SQLException {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            try (ResultSet busy = statement.executeQuery(
+                    "select count(*) from read_model.served_read_model where state <> 'IDLE'")) {
+                busy.next();
+                if (busy.getLong(1) == 0) {
+                    return;
+                }
+            }
+            FaultDatabase.pause(java.time.Duration.ofMillis(100));
+        }
     }
 
     long rows() {

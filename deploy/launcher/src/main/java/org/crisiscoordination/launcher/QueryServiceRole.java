@@ -4,12 +4,14 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The query service's own login on the embedded PostgreSQL, least privileged: it reads the event
  * store (as a member of {@value #READERS}, to which the command service's migration V103 grants
- * SELECT and nothing more) and owns only its schema, {@value #SCHEMA}, where it runs its own
+ * SELECT and nothing more) and owns only its schemas, the two table sets of its read models
+ * ({@code read_model} and {@code read_model_b}, between which a replay switches), where it runs its own
  * migrations. The command service keeps the embedded server's owner login. An external PostgreSQL
  * is left alone: there a DBA makes the roles (deploy/postgres/roles.sql).
  */
@@ -17,7 +19,7 @@ final class QueryServiceRole {
 
     static final String ROLE = "crisis_query";
     static final String READERS = "crisis_event_reader";
-    static final String SCHEMA = "read_model";
+    static final List<String> SCHEMAS = List.of("read_model", "read_model_b");
 
     private QueryServiceRole() {
     }
@@ -38,7 +40,7 @@ final class QueryServiceRole {
     }
 
     /**
-     * Makes the roles if they are missing and gives the query service its schema, handing over
+     * Makes the roles if they are missing and gives the query service its schemas, handing over
      * the read-model tables an earlier run made as the owner login. Safe to run on every start.
      */
     static void prepare(String url, String adminUser, String adminPassword) throws SQLException {
@@ -47,20 +49,22 @@ final class QueryServiceRole {
             statement.execute(ifMissing("create role " + READERS + " nologin"));
             statement.execute(ifMissing("create role " + ROLE + " login"));
             statement.execute("grant " + READERS + " to " + ROLE);
-            statement.execute("create schema if not exists " + SCHEMA + " authorization " + ROLE);
-            statement.execute("alter schema " + SCHEMA + " owner to " + ROLE);
-            statement.execute("""
-                    do $$
-                    declare relation record;
-                    begin
-                        for relation in select c.relname, c.relkind from pg_class c
-                                where c.relnamespace = '%1$s'::regnamespace and c.relkind in ('r', 'p', 'v')
-                                  and c.relowner <> '%2$s'::regrole loop
-                            execute format('alter %%s %1$s.%%I owner to %2$s',
-                                    case relation.relkind when 'v' then 'view' else 'table' end, relation.relname);
-                        end loop;
-                    end
-                    $$""".formatted(SCHEMA, ROLE));
+            for (String schema : SCHEMAS) {
+                statement.execute("create schema if not exists " + schema + " authorization " + ROLE);
+                statement.execute("alter schema " + schema + " owner to " + ROLE);
+                statement.execute("""
+                        do $$
+                        declare relation record;
+                        begin
+                            for relation in select c.relname, c.relkind from pg_class c
+                                    where c.relnamespace = '%1$s'::regnamespace and c.relkind in ('r', 'p', 'v')
+                                      and c.relowner <> '%2$s'::regrole loop
+                                execute format('alter %%s %1$s.%%I owner to %2$s',
+                                        case relation.relkind when 'v' then 'view' else 'table' end, relation.relname);
+                            end loop;
+                        end
+                        $$""".formatted(schema, ROLE));
+            }
         }
     }
 

@@ -71,31 +71,35 @@ class QueryServiceRoleIT {
     void migratesAndWritesItsOwnSchema() throws SQLException {
         QueryServiceRole.prepare(database.url(), database.user(), database.password());
 
-        assertThat(queryMigrations(QueryServiceRole.ROLE).migrate().migrationsExecuted).isPositive();
-        try (Connection query = asQueryService(); Statement statement = query.createStatement()) {
-            statement.execute("set search_path to read_model");
-            statement.executeUpdate("insert into token_entry (processor_name, segment, owner) values ('probe', 0, 'test')");
-            assertThat(statement.executeUpdate("delete from token_entry where processor_name = 'probe'")).isOne();
+        for (String schema : QueryServiceRole.SCHEMAS) {
+            assertThat(queryMigrations(QueryServiceRole.ROLE, schema).migrate().migrationsExecuted).isPositive();
+            try (Connection query = asQueryService(); Statement statement = query.createStatement()) {
+                statement.execute("set search_path to " + schema);
+                statement.executeUpdate("insert into token_entry (processor_name, segment, owner) values ('probe', 0, 'test')");
+                assertThat(statement.executeUpdate("delete from token_entry where processor_name = 'probe'")).isOne();
+            }
         }
     }
 
     @Test
     void takesOverTheReadModelsAnEarlierRunMadeAsTheOwnerLogin() throws SQLException {
-        queryMigrations(database.user()).migrate();
+        QueryServiceRole.SCHEMAS.forEach(schema -> queryMigrations(database.user(), schema).migrate());
 
         QueryServiceRole.prepare(database.url(), database.user(), database.password());
         QueryServiceRole.prepare(database.url(), database.user(), database.password()); // every start runs it
 
-        assertThat(queryMigrations(QueryServiceRole.ROLE).migrate().migrationsExecuted).isZero();
-        try (Connection query = asQueryService(); Statement statement = query.createStatement()) {
-            statement.execute("truncate read_model.token_entry");
-            statement.execute("alter table read_model.token_entry add column probe int");
+        for (String schema : QueryServiceRole.SCHEMAS) {
+            assertThat(queryMigrations(QueryServiceRole.ROLE, schema).migrate().migrationsExecuted).isZero();
+            try (Connection query = asQueryService(); Statement statement = query.createStatement()) {
+                statement.execute("truncate " + schema + ".token_entry");
+                statement.execute("alter table " + schema + ".token_entry add column probe int");
+            }
         }
     }
 
-    private Flyway queryMigrations(String user) {
+    private Flyway queryMigrations(String user, String schema) {
         String password = user.equals(database.user()) ? database.password() : "";
-        return flyway(user, password, "read_model", "query-service/src/main/resources/db/migration");
+        return flyway(user, password, schema, "query-service/src/main/resources/db/migration");
     }
 
     private Flyway flyway(String user, String password, String schema, String... locations) {

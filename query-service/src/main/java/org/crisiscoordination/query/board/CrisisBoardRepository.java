@@ -1,6 +1,7 @@
 package org.crisiscoordination.query.board;
 
 import org.crisiscoordination.kernel.crisis.ReferralStatus;
+import org.crisiscoordination.query.readmodel.ReadModels;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -21,7 +22,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiFunction;
 
-/** Reads the crisis board's tables into {@link CrisisView}s. */
+/** Reads the crisis board's tables (of the set it serves) into {@link CrisisView}s. */
 @Repository
 class CrisisBoardRepository {
 
@@ -29,10 +30,12 @@ class CrisisBoardRepository {
             + " as on_agenda_now from crisis c";
 
     private final JdbcClient db;
+    private final ReadModels readModels;
     private final Clock clock;
 
-    CrisisBoardRepository(JdbcClient db, Clock clock) {
+    CrisisBoardRepository(JdbcClient db, ReadModels readModels, Clock clock) {
         this.db = db;
+        this.readModels = readModels;
         this.clock = clock;
     }
 
@@ -40,11 +43,17 @@ class CrisisBoardRepository {
     }
 
     Optional<CrisisView> find(UUID crisisId) {
-        List<Row> rows = db.sql(SELECT + " where c.crisis_id = ?").param(crisisId).query(this::row).list();
-        return complete(rows).stream().findFirst();
+        return readModels.read(CrisisBoardProjection.NAME, () -> {
+            List<Row> rows = db.sql(SELECT + " where c.crisis_id = ?").param(crisisId).query(this::row).list();
+            return complete(rows).stream().findFirst();
+        });
     }
 
     Page list(CrisisBoardQuery query) {
+        return readModels.read(CrisisBoardProjection.NAME, () -> page(query));
+    }
+
+    private Page page(CrisisBoardQuery query) {
         StringBuilder where = new StringBuilder(" where true");
         List<Object> params = new ArrayList<>();
         if (query.status() != null) {
@@ -66,6 +75,17 @@ class CrisisBoardRepository {
         if (query.state() != null) {
             where.append(" and c.involved_states @> array[?]::varchar(2)[]");
             params.add(query.state().code());
+        }
+        if (query.track() != null) {
+            String power = "c.channel_id is not null";
+            String mechanism = "exists (select 1 from crisis_referral r where r.crisis_id = c.crisis_id and r.status <> '"
+                    + ReferralStatus.DECLINED.name() + "')";
+            where.append(switch (query.track()) {
+                case POWER -> " and " + power + " and not " + mechanism;
+                case MECHANISM -> " and not " + power + " and " + mechanism;
+                case BOTH -> " and " + power + " and " + mechanism;
+                case NONE -> " and not " + power + " and not " + mechanism;
+            });
         }
         long total = db.sql("select count(*) from crisis c" + where).params(params).query(Long.class).single();
         List<Object> pageParams = new ArrayList<>(params);

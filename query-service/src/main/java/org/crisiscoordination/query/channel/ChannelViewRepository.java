@@ -1,5 +1,7 @@
 package org.crisiscoordination.query.channel;
 
+import org.crisiscoordination.query.mechanism.SecurityMechanismProjection;
+import org.crisiscoordination.query.readmodel.ReadModels;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -20,22 +22,25 @@ import java.util.stream.Collectors;
 class ChannelViewRepository {
 
     private final JdbcClient db;
+    private final ReadModels readModels;
 
-    ChannelViewRepository(JdbcClient db) {
+    ChannelViewRepository(JdbcClient db, ReadModels readModels) {
         this.db = db;
+        this.readModels = readModels;
     }
 
     Optional<ChannelView> find(UUID channelId) {
-        return db.sql("select * from channel where channel_id = ?").param(channelId)
-                .query((rs, row) -> view(rs, channelId)).optional();
+        return readModels.read(ChannelViewProjection.NAME, () -> db.sql("select * from channel where channel_id = ?")
+                .param(channelId).query((rs, row) -> view(rs, channelId)).optional());
     }
 
     private ChannelView view(ResultSet rs, UUID channelId) throws SQLException {
         List<String> order = Arrays.asList((String[]) rs.getArray("participants").getArray());
         Instant convenedAt = instant(rs, "convened_at");
-        List<ChannelView.Pledge> pledges = db.sql("select party, pledged_at from mechanism_pledge where party = any(?)"
-                        + " order by pledged_at").param(order.toArray(String[]::new))
-                .query((p, n) -> new ChannelView.Pledge(p.getString("party"), instant(p, "pledged_at"))).list();
+        List<ChannelView.Pledge> pledges = readModels.read(SecurityMechanismProjection.NAME, () -> db.sql(
+                        "select party, pledged_at from mechanism_pledge where party = any(?) order by pledged_at")
+                .param(order.toArray(String[]::new))
+                .query((p, n) -> new ChannelView.Pledge(p.getString("party"), instant(p, "pledged_at"))).list());
         Set<String> pledged = pledges.stream().map(ChannelView.Pledge::party).collect(Collectors.toSet());
         List<ChannelView.Participant> participants = db.sql("select * from channel_participant where channel_id = ?")
                 .param(channelId).query((p, n) -> participant(p, convenedAt, pledged)).list().stream()

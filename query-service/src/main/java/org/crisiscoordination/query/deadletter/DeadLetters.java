@@ -10,6 +10,7 @@ import org.axonframework.eventhandling.deadletter.jdbc.JdbcDeadLetter;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
+import org.crisiscoordination.query.readmodel.ServedSets;
 import org.crisiscoordination.query.web.NotFoundException;
 import org.springframework.stereotype.Component;
 
@@ -29,10 +30,12 @@ class DeadLetters {
 
     private final EventProcessingConfiguration processing;
     private final TransactionManager transactions;
+    private final ServedSets servedSets;
 
-    DeadLetters(EventProcessingConfiguration processing, TransactionManager transactions) {
+    DeadLetters(EventProcessingConfiguration processing, TransactionManager transactions, ServedSets servedSets) {
         this.processing = processing;
         this.transactions = transactions;
+        this.servedSets = servedSets;
     }
 
     /**
@@ -110,8 +113,8 @@ class DeadLetters {
     }
 
     private RetryOutcome retry(String projection, List<String> sequences) {
-        SequencedDeadLetterProcessor<EventMessage<?>> processor = processing.sequencedDeadLetterProcessor(projection)
-                .orElseThrow(() -> unknown(projection));
+        SequencedDeadLetterProcessor<EventMessage<?>> processor = processing.sequencedDeadLetterProcessor(
+                        servedSets.processorOf(projection)).orElseThrow(() -> unknown(projection));
         int released = 0;
         for (String sequence : sequences) {
             if (processor.process(letter -> sequence.equals(sequenceOf(letter)))) {
@@ -125,7 +128,8 @@ class DeadLetters {
         if (processing.eventProcessor(projection).isEmpty()) {
             throw unknown(projection);
         }
-        return processing.deadLetterQueue(projection).orElseThrow(() -> unknown(projection));
+        // the served version's queue: after a replay, that of the projection's other table set
+        return processing.deadLetterQueue(servedSets.processorOf(projection)).orElseThrow(() -> unknown(projection));
     }
 
     private static NotFoundException unknown(String projection) {

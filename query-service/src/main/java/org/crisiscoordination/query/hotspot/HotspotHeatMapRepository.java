@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.crisiscoordination.kernel.region.Organization;
 import org.crisiscoordination.kernel.region.SecurityTopic;
+import org.crisiscoordination.query.readmodel.ReadModels;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -38,8 +39,10 @@ class HotspotHeatMapRepository {
     private static final double SECONDS_A_DAY = 86_400.0;
 
     private final JdbcClient db;
+    private final ReadModels readModels;
 
-    HotspotHeatMapRepository(JdbcClient db) {
+    HotspotHeatMapRepository(JdbcClient db, ReadModels readModels) {
+        this.readModels = readModels;
         this.db = db;
     }
 
@@ -89,6 +92,10 @@ class HotspotHeatMapRepository {
      * Topic and hotspot filter the crises; minimum severity and organisation filter the cells.
      */
     HeatMapPage list(HotspotHeatMapQuery query, Instant now) {
+        return readModels.read(HotspotHeatMapProjection.NAME, () -> cells(query, now));
+    }
+
+    private HeatMapPage cells(HotspotHeatMapQuery query, Instant now) {
         StringBuilder where = new StringBuilder(" where true");
         List<Object> params = new ArrayList<>();
         if (query.hotspot() != null) {

@@ -6,42 +6,64 @@ import org.crisiscoordination.kernel.region.Organization;
 import org.crisiscoordination.kernel.region.RegionalReferenceData;
 import org.crisiscoordination.kernel.region.SecurityTopic;
 import org.crisiscoordination.kernel.region.StateCode;
+import org.crisiscoordination.query.board.CrisisBoardProjection;
 import org.crisiscoordination.query.channel.ChannelStatus;
+import org.crisiscoordination.query.channel.ChannelViewProjection;
+import org.crisiscoordination.query.mechanism.SecurityMechanismProjection;
+import org.crisiscoordination.query.readmodel.ReadModels;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
  * Computes the coordination metrics from the read models of the board, the channels and the
  * mechanism: a query over projections rather than a projection of its own, so it can never
- * disagree with them.
+ * disagree with them. Each projection's tables are read from the set it serves, so no query joins
+ * the tables of two projections.
  */
 @Repository
 class CoordinationMetricsRepository {
 
     private final JdbcClient db;
+    private final ReadModels readModels;
 
-    CoordinationMetricsRepository(JdbcClient db) {
+    CoordinationMetricsRepository(JdbcClient db, ReadModels readModels) {
         this.db = db;
+        this.readModels = readModels;
     }
 
     CoordinationMetrics measure() {
-        return new CoordinationMetrics(timeToConvene(), acknowledgementLatency(), referralAcceptance(),
-                agendaCoverage(), inclusiveness(), voiceBalance());
+        return new CoordinationMetrics(timeToConvene(),
+                readModels.read(ChannelViewProjection.NAME, this::acknowledgementLatency),
+                readModels.read(CrisisBoardProjection.NAME, this::referralAcceptance),
+                readModels.read(SecurityMechanismProjection.NAME, this::agendaCoverage),
+                readModels.read(SecurityMechanismProjection.NAME, this::inclusiveness),
+                readModels.read(ChannelViewProjection.NAME, this::voiceBalance));
     }
 
+    /** Channels convened, from the channel view; the crises' raising, from the board. */
     private CoordinationMetrics.Durations timeToConvene() {
-        return durations(db.sql("""
-                        select extract(epoch from (ch.convened_at - c.raised_at)) * 1000
-                        from channel ch join crisis c on c.crisis_id = ch.crisis_id""")
-                .query(Double.class).list());
+        List<Map.Entry<UUID, OffsetDateTime>> convened = readModels.read(ChannelViewProjection.NAME,
+                () -> db.sql("select crisis_id, convened_at from channel").query((rs, n) -> Map.entry(
+                        rs.getObject(1, UUID.class), rs.getObject(2, OffsetDateTime.class))).list());
+        UUID[] crises = convened.stream().map(Map.Entry::getKey).distinct().toArray(UUID[]::new);
+        Map<UUID, OffsetDateTime> raised = readModels.read(CrisisBoardProjection.NAME,
+                () -> db.sql("select crisis_id, raised_at from crisis where crisis_id = any(?)").param(crises)
+                        .query((rs, n) -> Map.entry(rs.getObject(1, UUID.class),
+                                rs.getObject(2, OffsetDateTime.class))).list().stream()
+                        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+        return durations(convened.stream().filter(channel -> raised.containsKey(channel.getKey()))
+                .map(channel -> (double) Duration.between(raised.get(channel.getKey()), channel.getValue()).toNanos() / 1e6)
+                .toList());
     }
 
     private List<CoordinationMetrics.PowerLatency> acknowledgementLatency() {

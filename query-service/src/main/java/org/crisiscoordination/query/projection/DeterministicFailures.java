@@ -15,12 +15,16 @@ import java.sql.SQLException;
  * way on every retry, because of what they hold — data PostgreSQL refuses (SQLState class 22,
  * such as a U+0000 in a text column), a broken constraint (class 23), or a payload that cannot be
  * deserialised. Anything else (the database away, a lost connection, a deadlock) is rethrown, so
- * the processor retries the batch with back-off and skips nothing.
+ * the processor retries the batch with back-off and skips nothing. So is a failure outside a
+ * savepoint ({@link HandlerSavepoints}), to be retried with one.
  */
 public final class DeterministicFailures implements EnqueuePolicy<EventMessage<?>> {
 
     @Override
     public EnqueueDecision<EventMessage<?>> decide(DeadLetter<? extends EventMessage<?>> letter, Throwable cause) {
+        if (cause instanceof HandlerSavepoints.RetryWithSavepoint retry) {
+            throw retry; // the batch's transaction may be aborted: nothing can be parked in it
+        }
         if (isDeterministic(cause)) {
             return Decisions.enqueue(ThrowableCause.truncated(cause));
         }

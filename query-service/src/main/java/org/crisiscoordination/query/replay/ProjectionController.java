@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
 
-/** The projections' progress, and their replay from the first event. */
+/** The projections' progress, and their blue/green replay from the first event. */
 @RestController
 @Tag(name = "Projections")
 class ProjectionController {
@@ -31,20 +31,24 @@ class ProjectionController {
     }
 
     @GetMapping(path = "/api/projections", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Each projection: status, position, lag in events, whether it replays, progress 0..1")
+    @Operation(summary = "Each projection: the version it serves, status, position, lag in events, whether a new"
+            + " version is being built, progress 0..1, estimated time left, dead letters, segment holders")
     ProjectionList all() {
         List<Projections.Status> all = projections.all();
         return new ProjectionList(all, 0, all.size(), all.size());
     }
 
     @PostMapping(path = "/api/projections/{name}/replay")
-    @Operation(summary = "Rebuild a projection from the first event",
-            description = "Answers 202 at once; the projection rebuilds in the background while reads go on")
+    @Operation(summary = "Rebuild a projection from the first event, beside the version it serves",
+            description = "Answers 202 at once. The new version is built in the projection's other table set while"
+                    + " every read keeps answering from the served version; once it has caught up, reads switch to it"
+                    + " at once, on every instance of the query service, and the old version is emptied")
     @ApiResponse(responseCode = "202", description = "The replay started; follow it at Location",
             headers = @Header(name = "Location", description = "the projections' progress",
                     schema = @Schema(type = "string", format = "uri-reference")))
-    @ApiResponse(responseCode = "409", description = "The projection cannot be replayed now (another instance holds it,"
-            + " or it did not stop in time)", content = @Content(mediaType = "application/problem+json",
+    @ApiResponse(responseCode = "409", description = "A replay of the projection is in progress (its new version is"
+            + " being built, or the version it replaced is being emptied), or the idle version's processor did not stop"
+            + " in time", content = @Content(mediaType = "application/problem+json",
             schema = @Schema(ref = "#/components/schemas/ProblemDetail")))
     ResponseEntity<Void> replay(@PathVariable String name) {
         projections.replay(name);

@@ -8,6 +8,7 @@ import org.crisiscoordination.kernel.crisis.RegionalCrisisRaised;
 import org.crisiscoordination.kernel.crisis.Severity;
 import org.crisiscoordination.kernel.region.SecurityTopic;
 import org.crisiscoordination.kernel.region.StateCode;
+import org.crisiscoordination.query.readmodel.TableSet;
 import org.crisiscoordination.query.support.History;
 import org.crisiscoordination.query.support.QueryServiceIT;
 import org.crisiscoordination.testsupport.Api;
@@ -41,19 +42,23 @@ class DeadLetterApiIT extends QueryServiceIT {
     private History history;
     private CrisisId poison;
     private String constraint;
+    /** The board's table in the set it serves (a replay in another test may have switched it). */
+    private String crisisTable;
 
     @BeforeEach
     void aCrisisTheBoardRefuses() {
         history = new History(events.notifying());
         poison = CrisisId.random();
         constraint = "refuses_" + poison.toString().replace("-", "_");
-        jdbc.execute("alter table read_model.crisis add constraint " + constraint
+        crisisTable = TableSet.named(jdbc.queryForObject("select served_set from read_model.served_read_model"
+                + " where projection = 'crisis-board'", String.class)).schema() + ".crisis";
+        jdbc.execute("alter table " + crisisTable + " add constraint " + constraint
                 + " check (crisis_id <> '" + poison + "')");
     }
 
     @AfterEach
     void fixTheCause() {
-        jdbc.execute("alter table read_model.crisis drop constraint if exists " + constraint);
+        jdbc.execute("alter table " + crisisTable + " drop constraint if exists " + constraint);
         api.delete(BOARD + "/" + poison).as(TestCaller.operator()).send();
     }
 
@@ -99,7 +104,7 @@ class DeadLetterApiIT extends QueryServiceIT {
         assertThat(Instant.parse(lettersOf(poison).get(0).get("lastTouchedAt").asText()))
                 .isAfterOrEqualTo(Instant.parse(touched));
 
-        jdbc.execute("alter table read_model.crisis drop constraint " + constraint);
+        jdbc.execute("alter table " + crisisTable + " drop constraint " + constraint);
         JsonNode fixed = operator(api.post(BOARD + "/retry", null));
 
         assertThat(fixed.get("released").asInt()).isGreaterThanOrEqualTo(1);
@@ -123,7 +128,7 @@ class DeadLetterApiIT extends QueryServiceIT {
         assertThat(lettersOf(poison)).isEmpty();
         assertThat(total()).isEqualTo(before - 1);
         assertThat(gauge()).isEqualTo(before - 1);
-        jdbc.execute("alter table read_model.crisis drop constraint " + constraint);
+        jdbc.execute("alter table " + crisisTable + " drop constraint " + constraint);
         long later = history.crisis(poison, escalated(poison), Instant.now()).position();
         await().atMost(Duration.ofSeconds(10)).until(() -> boardPosition() >= later);
         assertThat(lettersOf(poison)).as("handled, not parked behind a letter that is gone").isEmpty();

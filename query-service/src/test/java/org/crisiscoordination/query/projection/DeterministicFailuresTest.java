@@ -56,4 +56,13 @@ class DeterministicFailuresTest {
 
         assertThatThrownBy(() -> policy.decide(letter, checked)).hasCause(checked);
     }
+
+    @Test
+    void rethrowsAFailureOutsideASavepointEvenOfDataPostgreSqlRefuses() {
+        Exception nul = new DataIntegrityViolationException("insert",
+                new SQLException("invalid byte sequence for encoding \"UTF8\": 0x00", "22021"));
+        Exception outside = new HandlerSavepoints.RetryWithSavepoint(nul);
+
+        assertThatThrownBy(() -> policy.decide(letter, outside)).isSameAs(outside);
+    }
 }

@@ -12,8 +12,16 @@ import org.crisiscoordination.kernel.region.SecurityTopic;
 import org.crisiscoordination.kernel.region.StateCode;
 import org.crisiscoordination.testsupport.Api;
 import org.crisiscoordination.query.config.QueryServiceProperties;
+import org.crisiscoordination.query.readmodel.TableSet;
 import org.crisiscoordination.query.support.EventAppender;
-import org.crisiscoordination.query.support.QueryServiceIT;
+import org.crisiscoordination.query.support.EventStoreDatabase;
+import org.crisiscoordination.testsupport.TestDatabase;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
@@ -27,8 +35,15 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The projections' progress, and rebuilding one from the first event while reads go on. */
-class ProjectionsIT extends QueryServiceIT {
+/**
+ * The projections' progress, and rebuilding one from the first event while reads go on. On a
+ * database of its own: a replay switches the board to its other table set, which the shared
+ * database's tests that read the board's tables directly must not see.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ProjectionsIT {
+
+    private static final TestDatabase.Database DATABASE = EventStoreDatabase.fresh();
 
     /** The projections, as the handler classes name their processing groups: independent of what the API lists. */
     private static final List<String> PROJECTIONS = declaredProjections();
@@ -39,9 +54,29 @@ class ProjectionsIT extends QueryServiceIT {
     @Autowired
     private QueryServiceProperties properties;
 
+    @Autowired
+    private JdbcTemplate jdbc;
+
+    @LocalServerPort
+    private int port;
+
+    private Api api;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        EventStoreDatabase.serve(DATABASE, registry);
+    }
+
+    @BeforeEach
+    void connect() {
+        api = new Api("http://localhost:" + port);
+    }
+
     @Test
     void everyProjectionRunsWithTheConfiguredBatchSize() {
-        assertThat(processing.eventProcessors().keySet()).containsExactlyInAnyOrderElementsOf(PROJECTIONS);
+        List<String> processors = new ArrayList<>(PROJECTIONS);
+        PROJECTIONS.forEach(projection -> processors.add(TableSet.B.processor(projection)));
+        assertThat(processing.eventProcessors().keySet()).containsExactlyInAnyOrderElementsOf(processors);
         assertThat(properties.projections().batchSize()).isGreaterThan(1);
         processing.eventProcessors().forEach((name, processor) -> assertThat(processor)
                 .as(name).isInstanceOf(TrackingEventProcessor.class)
