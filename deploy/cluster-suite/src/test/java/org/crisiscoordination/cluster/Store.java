@@ -1,5 +1,6 @@
 package org.crisiscoordination.cluster;
 
+import org.crisiscoordination.testsupport.ReadModels;
 import org.crisiscoordination.testsupport.TestDatabase;
 
 import java.sql.Connection;
@@ -14,7 +15,7 @@ import java.util.Map;
 /** What the cluster's database holds, read with SQL: the events counted, the segments' holders. */
 final class Store {
 
-    /** One segment of a projection's processor, and who holds it ("pid@host"), null if nobody does. */
+    /** One segment of the processor a projection's reads are served from, and who holds it ("pid@host"), null if nobody does. */
     record Segment(String projection, int segment, String owner) {
 
         /** The pid in Axon's default owner name, or -1. */
@@ -67,7 +68,12 @@ final class Store {
 
     List<Segment> segments() {
         List<Segment> segments = new ArrayList<>();
-        query("select processor_name, segment, owner from read_model.token_entry order by 1, 2", rows -> {
+        // the processors reads are served from; the other table set's processors idle between replays
+        query("""
+                select t.processor_name, t.segment, t.owner from read_model.token_entry t
+                join read_model.served_read_model s on t.processor_name
+                     = case s.served_set when 'A' then s.projection else s.projection || '@b' end
+                order by 1, 2""", rows -> {
             while (rows.next()) {
                 segments.add(new Segment(rows.getString(1), rows.getInt(2), rows.getString(3)));
             }

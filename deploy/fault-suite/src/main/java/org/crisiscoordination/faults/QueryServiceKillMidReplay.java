@@ -1,5 +1,6 @@
 package org.crisiscoordination.faults;
 
+import org.crisiscoordination.testsupport.ReadModels;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -68,7 +69,7 @@ final class QueryServiceKillMidReplay implements Scenario {
         }
         Suite.require(suite.projections.awaitCaughtUp(Suite.PATIENCE) != null, "the fresh replay did not finish");
         ReadModels fresh = suite.readModels();
-        ReadModels.Difference difference = afterKill.against(fresh);
+        ReadModels.Difference difference = afterKill.against(fresh, "after the kill", "after a fresh replay");
         result.check("the read models equal, row by row, those of a fresh replay", difference.rows() == 0
                         && afterKill.rows() > 0,
                 afterKill.rows() + " rows in " + afterKill.tables().size() + " tables compared, "

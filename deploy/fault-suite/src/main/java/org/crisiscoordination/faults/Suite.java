@@ -1,5 +1,6 @@
 package org.crisiscoordination.faults;
 
+import org.crisiscoordination.testsupport.ReadModels;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;

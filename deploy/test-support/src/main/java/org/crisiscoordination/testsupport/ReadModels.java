@@ -1,9 +1,12 @@
-package org.crisiscoordination.faults;
+package org.crisiscoordination.testsupport;
+
+import org.awaitility.Awaitility;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -17,13 +20,13 @@ import java.util.TreeMap;
  * projection has two table sets (schemas {@code read_model} and {@code read_model_b}), one served
  * and the other empty once no replay is in progress: a table's rows are those of both.
  */
-record ReadModels(Map<String, List<String>> tables) {
+public record ReadModels(Map<String, List<String>> tables) {
 
     private static final List<String> NOT_READ_MODELS = List.of("token_entry", "dead_letter_entry",
             "served_read_model");
     private static final List<String> TABLE_SETS = List.of("read_model", "read_model_b");
 
-    static ReadModels snapshot(Connection connection) throws SQLException {
+    public static ReadModels snapshot(Connection connection) throws SQLException {
         Map<String, List<String>> tables = new TreeMap<>();
         try (Statement statement = connection.createStatement()) {
             awaitNoReplay(statement);
@@ -56,26 +59,26 @@ record ReadModels(Map<String, List<String>> tables) {
     }
 
     /** A set reads have just switched away from is emptied within a second or two. */
-    private static void awaitNoReplay(Statement statement) throws SQLException {
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            try (ResultSet busy = statement.executeQuery(
-                    "select count(*) from read_model.served_read_model where state <> 'IDLE'")) {
-                busy.next();
-                if (busy.getLong(1) == 0) {
-                    return;
-                }
-            }
-            FaultDatabase.pause(java.time.Duration.ofMillis(100));
-        }
+    private static void awaitNoReplay(Statement statement) {
+        Awaitility.await("no replay in progress").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    try (ResultSet busy = statement.executeQuery(
+                            "select count(*) from read_model.served_read_model where state <> 'IDLE'")) {
+                        busy.next();
+                        return busy.getLong(1) == 0;
+                    }
+                });
     }
 
-    long rows() {
+    public long rows() {
         return tables.values().stream().mapToLong(List::size).sum();
     }
 
-    /** Rows one snapshot holds and the other does not, both ways, with a few of them as examples. */
-    Difference against(ReadModels other) {
+    /**
+     * Rows one snapshot holds and the other does not, both ways, with a few of them as examples
+     * naming which side held them.
+     */
+    public Difference against(ReadModels other, String thisSide, String otherSide) {
         long differing = 0;
         List<String> examples = new ArrayList<>();
         for (String table : union(other)) {
@@ -84,13 +87,13 @@ record ReadModels(Map<String, List<String>> tables) {
             List<String> onlyMine = minus(mine, theirs);
             List<String> onlyTheirs = minus(theirs, mine);
             differing += onlyMine.size() + onlyTheirs.size();
-            onlyMine.stream().limit(2).forEach(row -> examples.add(table + " after the kill only: " + row));
-            onlyTheirs.stream().limit(2).forEach(row -> examples.add(table + " after a fresh replay only: " + row));
+            onlyMine.stream().limit(2).forEach(row -> examples.add(table + " " + thisSide + " only: " + row));
+            onlyTheirs.stream().limit(2).forEach(row -> examples.add(table + " " + otherSide + " only: " + row));
         }
         return new Difference(differing, examples.stream().limit(6).toList());
     }
 
-    record Difference(long rows, List<String> examples) {
+    public record Difference(long rows, List<String> examples) {
     }
 
     private List<String> union(ReadModels other) {
