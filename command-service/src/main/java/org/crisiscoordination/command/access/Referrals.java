@@ -25,10 +25,11 @@ public class Referrals {
 
     /** The organisation, or empty when the crisis has no such referral (the aggregate then says 404). */
     public Optional<Party> organisationOf(CrisisId crisisId, ReferralId referralId) {
+        // by the stored type first: only referrals are deserialised, and a stream that is not a
+        // crisis's (the aggregate answers 404 for it) is never read as one
         return events.readEvents(crisisId.toString()).asStream()
-                .map(event -> event.getPayload())
-                .filter(CrisisReferredToOrganization.class::isInstance)
-                .map(CrisisReferredToOrganization.class::cast)
+                .filter(event -> CrisisReferredToOrganization.class.equals(event.getPayloadType()))
+                .map(event -> (CrisisReferredToOrganization) event.getPayload())
                 .filter(referred -> referred.referralId().equals(referralId))
                 .map(referred -> Party.of(referred.organization().name()))
                 .findFirst();
