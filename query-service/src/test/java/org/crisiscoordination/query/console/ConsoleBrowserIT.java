@@ -128,6 +128,8 @@ class ConsoleBrowserIT extends MerkleLogIT {
                 .as(TestCaller.reader()).send().status() == 200);
         open("/console/crises/" + crisis);
         signIn(TestCaller.reader().token());
+        // the sign-in lands on the board; a page opened before it has would be replaced by it
+        await().atMost(Duration.ofSeconds(10)).until(() -> browser.driver.getCurrentUrl().endsWith("/console/board"));
         open("/console/crises/" + crisis);
         assertThat(text("main")).contains("Crisis " + crisis, "The timeline could not be shown",
                 "Only an auditor sees the record's verification");
