@@ -32,6 +32,8 @@ final class Replay {
         }
     }
 
+    private static final Duration RETIRED_SET_EMPTIED = Duration.ofSeconds(60);
+
     private final HttpClient http;
     private final String queryUrl;
     private final ObjectMapper json = new ObjectMapper();
@@ -49,11 +51,7 @@ final class Replay {
                 .header("Authorization", authorization).POST(HttpRequest.BodyPublishers.noBody()).build();
         HttpRequest progress = HttpRequest.newBuilder(URI.create(queryUrl + "/api/projections"))
                 .header("Authorization", authorization).GET().build();
-        long start = System.nanoTime();
-        HttpResponse<String> accepted = http.send(replay, HttpResponse.BodyHandlers.ofString());
-        if (accepted.statusCode() != 202) {
-            throw new IllegalStateException("replay refused: " + accepted.statusCode() + " " + accepted.body());
-        }
+        long start = requestAccepted(replay);
         long deadline = start + GIVE_UP.toNanos();
         while (System.nanoTime() < deadline) {
             JsonNode status = boardStatus(http.send(progress, HttpResponse.BodyHandlers.ofString()).body());
@@ -66,6 +64,26 @@ final class Replay {
             LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
         }
         throw new IllegalStateException("the replay of " + events + " events did not finish within " + GIVE_UP);
+    }
+
+    /**
+     * Asks for the replay and answers when it was accepted. The table set the previous replay
+     * switched away from is emptied for a few seconds after it, and a replay asked for meanwhile
+     * is refused with 409: it is asked again until then.
+     */
+    private long requestAccepted(HttpRequest replay) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + RETIRED_SET_EMPTIED.toNanos();
+        while (true) {
+            long asked = System.nanoTime();
+            HttpResponse<String> answer = http.send(replay, HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() == 202) {
+                return asked;
+            }
+            if (answer.statusCode() != 409 || System.nanoTime() > deadline) {
+                throw new IllegalStateException("replay refused: " + answer.statusCode() + " " + answer.body());
+            }
+            LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+        }
     }
 
     private JsonNode boardStatus(String body) throws IOException {
