@@ -36,7 +36,7 @@ import static org.awaitility.Awaitility.await;
  * ports and through the proxy), idempotency keys and deadlines hold across them, the projections'
  * segments are split over the query services and taken over when one is killed with
  * {@code kill -9}, consistency tokens from either command service are honoured by either query
- * service, and the read models end equal, row by row, to a fresh replay. Every figure is counted
+ * service. Every figure is counted
  * in the event store or in the processors' tokens, so the test fails when a command is lost,
  * stored twice or a deadline fires twice. {@code -Dcluster.long=true} runs the long form.
  */
