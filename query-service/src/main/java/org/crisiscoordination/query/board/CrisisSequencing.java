@@ -8,6 +8,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.crisiscoordination.kernel.store.AggregateTypes;
 import org.crisiscoordination.edge.store.EventStoreSchema;
+import org.crisiscoordination.query.readmodel.TableSet;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -45,10 +46,14 @@ class CrisisSequencing implements SequencingPolicy<EventMessage<?>> {
         this.jdbc = jdbc;
     }
 
+    /** Both table sets' processors: a rebuild sequenced by aggregate could apply a channel's event before its crisis exists. */
     @Bean
     ConfigurerModule boardSequencedByCrisis() {
-        return configurer -> configurer.eventProcessing()
-                .registerSequencingPolicy(CrisisBoardProjection.NAME, configuration -> this);
+        return configurer -> {
+            for (TableSet set : TableSet.values()) {
+                configurer.eventProcessing().registerSequencingPolicy(set.processor(CrisisBoardProjection.NAME), configuration -> this);
+            }
+        };
     }
 
     @Override

@@ -119,15 +119,17 @@ class BlueGreenReplayIT {
         Api.Answer later = api.get("/api/crises/" + afterSwitch)
                 .header("X-Consistency-Token", new ConsistencyToken(lastPosition()).encode()).send();
 
-        System.out.printf("Replay of %s over %d events: %.1f s, %.0f events/s, %d reads meanwhile%n",
-                BOARD, EVENTS, seconds, EVENTS / seconds, readsDone);
+        List<Double> building = samples.stream().filter(sample -> sample.get("replaying").asBoolean())
+                .map(sample -> sample.get("progress").asDouble()).toList();
+        System.out.printf("Replay of %s over %d events: %.1f s, %.0f events/s, %d reads meanwhile, none refused or"
+                        + " short: %s; progress sampled %d times while replaying, from %s to %s%n",
+                BOARD, EVENTS, seconds, EVENTS / seconds, readsDone, problems.isEmpty(), building.size(),
+                building.isEmpty() ? "-" : building.get(0), building.isEmpty() ? "-" : building.get(building.size() - 1));
         assertThat(replay.status()).isEqualTo(202);
         assertThat(again.status()).as("a replay asked for while one is in progress").isEqualTo(409);
         assertThat(again.text("type")).isEqualTo("urn:crisis-coordination:problem:replay-refused");
         assertThat(problems).as("what readers saw during the replay").isEmpty();
         assertThat(readsDone).isPositive();
-        List<Double> building = samples.stream().filter(sample -> sample.get("replaying").asBoolean())
-                .map(sample -> sample.get("progress").asDouble()).toList();
         assertThat(building).as("progress while replaying").isNotEmpty().isSorted().allMatch(p -> p >= 0 && p < 1);
         assertThat(building.get(0)).isLessThan(0.5);
         assertThat(read.status()).as("a token of a write before the switch, after it").isEqualTo(200);
