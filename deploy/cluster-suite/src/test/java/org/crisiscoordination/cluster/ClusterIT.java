@@ -1,5 +1,7 @@
 package org.crisiscoordination.cluster;
 
+import org.crisiscoordination.testsupport.ReadModels;
+import org.crisiscoordination.testsupport.ReadmeWalkthrough;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.crisiscoordination.testsupport.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
@@ -36,7 +38,8 @@ import static org.awaitility.Awaitility.await;
  * ports and through the proxy), idempotency keys and deadlines hold across them, the projections'
  * segments are split over the query services and taken over when one is killed with
  * {@code kill -9}, consistency tokens from either command service are honoured by either query
- * service. Every figure is counted
+ * service, the README's walk-through runs through the proxy unchanged, and once stopped, every
+ * read model equals a fresh replay of the store, row by row. Every figure is counted
  * in the event store or in the processors' tokens, so the test fails when a command is lost,
  * stored twice or a deadline fires twice. {@code -Dcluster.long=true} runs the long form.
  */
@@ -276,6 +279,17 @@ class ClusterIT {
 
     @Test
     @Order(6)
+    void theReadmeWalkthroughRunsAgainstTheClusterUnchanged() throws Exception {
+        Path root = Path.of(System.getProperty("crisis.cluster.script")).toAbsolutePath().normalize().getParent().getParent();
+        String output = new ReadmeWalkthrough(root, dataDir).runAgainst(cluster.commandFront(), cluster.queryFront());
+
+        List<String> unmet = ReadmeWalkthrough.unmet(output);
+        FIGURES.put("README walk-through through HAProxy: expectations unmet", unmet.size() + " " + unmet);
+        assertThat(unmet).as(output).isEmpty();
+    }
+
+    @Test
+    @Order(7)
     void whenOneQueryServiceIsKilledTheOtherTakesItsSegments() {
         RunningCluster.Instance victim = cluster.queryInstances().get(0);
         RunningCluster.Instance survivor = cluster.queryInstances().get(1);
@@ -311,6 +325,46 @@ class ClusterIT {
         FIGURES.put("kill -9 of " + victim.name() + ": all its segments held by " + survivor.name() + " after",
                 takeover.toMillis() + " ms (claim timeout 5 s, claim interval 1 s); restarted and healthy "
                         + restarted.toMillis() + " ms later, segments split again: " + describe(store.segments()));
+    }
+
+    @Test
+    @Order(8)
+    void everyReadModelEndsEqualToAFreshReplay() throws Exception {
+        long head = store.head();
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250))
+                .until(() -> Http.get(cluster.queryFront() + "/api/projections", operator)
+                        .json().findValues("lag").stream().allMatch(lag -> lag.asLong() == 0));
+        List<ProcessHandle> processes = cluster.descendants();
+        cluster.close();
+        assertThat(cluster.printed("Stopping")).isTrue();
+        assertThat(RunningCluster.anyAlive(processes)).as("HAProxy and every instance stopped").isFalse();
+        ReadModels clustered = store.readModels();
+
+        ReadModels replayed;
+        try (FreshQueryService fresh = FreshQueryService.start(database, dataDir)) {
+            List<String> names = new ArrayList<>();
+            Http.get(fresh.url() + "/api/projections", operator).json().get("items")
+                    .forEach(projection -> names.add(projection.get("name").asText()));
+            assertThat(names).contains("channel-view", "crisis-board", "security-mechanism");
+            for (String projection : names) {
+                assertThat(Http.post(fresh.url() + "/api/projections/" + projection + "/replay", operator, "").status())
+                        .isEqualTo(202);
+            }
+            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250)).until(() -> {
+                JsonNode all = Http.get(fresh.url() + "/api/projections", operator).json().get("items");
+                List<JsonNode> projections = new ArrayList<>();
+                all.forEach(projections::add);
+                return projections.size() == names.size() && projections.stream().allMatch(p -> !p.get("replaying").asBoolean()
+                        && p.get("lag").asLong() == 0 && p.get("position").asLong() >= head);
+            });
+            // taken while it runs: it empties the table set it switched away from only once that set is idle
+            replayed = store.readModels();
+        }
+        ReadModels.Difference difference = clustered.against(replayed, "in the cluster", "after a fresh replay");
+        FIGURES.put("read models after the cluster vs a fresh replay: rows / tables / differing rows",
+                clustered.rows() + " / " + clustered.tables().size() + " / " + difference.rows());
+        assertThat(clustered.rows()).isPositive();
+        assertThat(difference.rows()).as("rows that differ: %s", difference.examples()).isZero();
     }
 
     private static boolean split(Set<Long> queryPids) {

@@ -1,5 +1,6 @@
 package org.crisiscoordination.cluster;
 
+import org.crisiscoordination.testsupport.ReadModels;
 import org.crisiscoordination.testsupport.TestDatabase;
 
 import java.sql.Connection;
@@ -87,6 +88,14 @@ final class Store {
             head[0] = rows.getLong(1);
         });
         return head[0];
+    }
+
+    ReadModels readModels() {
+        try (Connection connection = database.connect()) {
+            return ReadModels.snapshot(connection);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private interface Rows {
