@@ -57,7 +57,7 @@ final class RunningSystem implements AutoCloseable {
         int queryPort = freePort();
         // the launcher's JVM flags as deploy/run gives them
         ProcessBuilder builder = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xms8m", "-Xmx48m",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xms8m", "-Xmx128m",
                 "-XX:+UseG1GC", "-XX:G1PeriodicGCInterval=2000", "-XX:MinHeapFreeRatio=5", "-XX:MaxHeapFreeRatio=20",
                 "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=16m", "-Xss256k", "-jar",
                 options.launcherJar().toString(), options.commandJar().toString(), options.queryJar().toString())

@@ -68,6 +68,11 @@ class DeployRunIT {
         DeployRun first = DeployRun.start(home, Map.of());
         assertThat(home.resolve(".crisis-coordination/keys/token-public-key.pem"))
                 .as("deploy/run made its token key pair beside its data").exists();
+        try (var unpacked = Files.list(home.resolve(".crisis-coordination/postgres-binaries"))) {
+            assertThat(unpacked.filter(dir -> Files.isExecutable(dir.resolve("bin/postgres"))).count())
+                    .as("the PostgreSQL binaries unpacked beside the data on this first start, with deploy/run's heap")
+                    .isEqualTo(1);
+        }
         String officer = "Bearer " + DeployRun.token(home, "--role", "SECRETARIAT,AUDITOR", "--subject", "duty-officer");
         assertThat(Http.post(first.commandUrl() + "/api/crises", "{}", "Authorization", "Bearer not-a-token").status())
                 .as("a token deploy/token did not sign").isEqualTo(401);

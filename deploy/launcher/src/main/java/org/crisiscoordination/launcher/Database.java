@@ -15,7 +15,8 @@ import java.util.Optional;
 
 /**
  * The PostgreSQL both services use: an external one when {@code CRISIS_DATABASE_URL} names it,
- * else an embedded one whose data stays in {@code CRISIS_DATA_DIR/postgres} across restarts.
+ * else an embedded one whose data stays in {@code CRISIS_DATA_DIR/postgres} across restarts (its binaries,
+ * unpacked on the first start, in {@code CRISIS_DATA_DIR/postgres-binaries}).
  */
 final class Database implements AutoCloseable {
 
@@ -77,6 +78,8 @@ final class Database implements AutoCloseable {
                 builder.setPort(port);
             }
             return builder
+                    // its binaries beside its data, not in /tmp, where a cleaner may delete files of a running server
+                    .setOverrideWorkingDirectory(data.resolveSibling("postgres-binaries").toFile())
                     .setDataDirectory(data)
                     .setCleanDataDirectory(false)
                     .setRegisterShutdownHook(false)
