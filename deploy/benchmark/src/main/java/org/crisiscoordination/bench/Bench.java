@@ -64,6 +64,7 @@ public final class Bench {
         report.put("startedAt", Instant.now().toString());
         report.put("machine", machine());
         report.put("options", Phase.map("concurrency", options.concurrency(),
+                "warmupSeconds", options.warmup().toMillis() / 1000.0,
                 "durationSeconds", options.duration().toMillis() / 1000.0,
                 "curveDurationSeconds", options.curveDuration().toMillis() / 1000.0,
                 "visibilitySamples", options.visibilitySamples(), "replayEvents", options.replayEvents(),

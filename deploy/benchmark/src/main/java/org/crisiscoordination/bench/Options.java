@@ -11,6 +11,9 @@ import java.util.TreeSet;
  *
  * @param root              the repository root, where the built jars are
  * @param concurrency       clients for limit-append, commands and the load behind visibility
+ * @param warmup            how long the command mix runs before anything is measured, so that
+ *                          both services' hot paths are compiled (the first figure was otherwise
+ *                          about half the same figure measured a minute later)
  * @param duration          how long each throughput figure is measured
  * @param curveDuration     how long each point of the concurrency curve is measured
  * @param visibilitySamples how many commands are timed to the query service at rest
@@ -20,12 +23,13 @@ import java.util.TreeSet;
  * @param peer              whether to measure again under Axon's defaults
  * @param report            where the JSON report goes
  */
-record Options(Path root, int concurrency, Duration duration, Duration curveDuration, int visibilitySamples,
+record Options(Path root, int concurrency, Duration warmup, Duration duration, Duration curveDuration, int visibilitySamples,
                long replayEvents, List<Long> replayCurve, List<Integer> curve, boolean peer, Path report) {
 
     static Options parse(String[] args) {
         Path root = Path.of(".").toAbsolutePath().normalize();
         int concurrency = 16;
+        Duration warmup = Duration.ofSeconds(30);
         Duration duration = Duration.ofSeconds(20);
         Duration curveDuration = null;
         int samples = 100;
@@ -40,6 +44,7 @@ record Options(Path root, int concurrency, Duration duration, Duration curveDura
             switch (arg) {
                 case "--root" -> root = Path.of(value(args, ++i, arg)).toAbsolutePath().normalize();
                 case "--concurrency" -> concurrency = positive(value(args, ++i, arg), arg);
+                case "--warmup" -> warmup = Duration.ofMillis(Math.round(1000 * Double.parseDouble(value(args, ++i, arg))));
                 case "--duration" -> duration = Duration.ofMillis(Math.round(1000 * Double.parseDouble(value(args, ++i, arg))));
                 case "--curve-duration" -> curveDuration = Duration.ofMillis(Math.round(1000 * Double.parseDouble(value(args, ++i, arg))));
                 case "--visibility-samples" -> samples = positive(value(args, ++i, arg), arg);
@@ -55,6 +60,7 @@ record Options(Path root, int concurrency, Duration duration, Duration curveDura
         }
         if (smoke) {
             // seconds, not minutes: every figure produced, none of them meaningful
+            warmup = Duration.ofMillis(500);
             duration = Duration.ofMillis(1500);
             curveDuration = Duration.ofMillis(500);
             samples = 5;
@@ -64,7 +70,7 @@ record Options(Path root, int concurrency, Duration duration, Duration curveDura
         if (report == null) {
             report = root.resolve("target").resolve("bench-report.json");
         }
-        return new Options(root, concurrency, duration, curveDuration == null ? duration.dividedBy(2) : curveDuration,
+        return new Options(root, concurrency, warmup, duration, curveDuration == null ? duration.dividedBy(2) : curveDuration,
                 samples, replayEvents, replayCurve, curve, peer, report);
     }
 

@@ -40,7 +40,7 @@ final class Phase {
             int concurrency = options.concurrency();
 
             say("warming up");
-            mix.run(concurrency, options.duration().dividedBy(3), 0, 0);
+            mix.run(concurrency, options.warmup(), 0, 0);
             if (full) {
                 PostgresLimits.EventShape shape = limits.shapeOfStoredEvents();
                 say("limit-append: raw inserts, " + concurrency + " connections");

@@ -10,8 +10,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The PostgreSQL both services use: an external one when {@code CRISIS_DATABASE_URL} names it,
@@ -79,7 +81,7 @@ final class Database implements AutoCloseable {
             }
             return builder
                     // its binaries beside its data, not in /tmp, where a cleaner may delete files of a running server
-                    .setOverrideWorkingDirectory(data.resolveSibling("postgres-binaries").toFile())
+                    .setOverrideWorkingDirectory(binaries(data).toFile())
                     .setDataDirectory(data)
                     .setCleanDataDirectory(false)
                     .setRegisterShutdownHook(false)
@@ -92,6 +94,28 @@ final class Database implements AutoCloseable {
             throw new IllegalStateException("cannot start the embedded PostgreSQL in " + data
                     + " (is another deploy/run using it?): " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Where the binaries are unpacked. An unpacking cut short (killed on the first start) lacks
+     * zonky's {@code .exists} marker and is removed first: zonky would otherwise fail on its files
+     * on every later start.
+     */
+    static Path binaries(Path data) throws IOException {
+        Path binaries = data.resolveSibling("postgres-binaries");
+        if (Files.isDirectory(binaries)) {
+            try (Stream<Path> unpacked = Files.list(binaries)) {
+                for (Path partial : unpacked.filter(dir -> dir.getFileName().toString().startsWith("PG-"))
+                        .filter(dir -> !Files.exists(dir.resolve(".exists"))).toList()) {
+                    try (Stream<Path> files = Files.walk(partial)) {
+                        for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                            Files.delete(file);
+                        }
+                    }
+                }
+            }
+        }
+        return binaries;
     }
 
     boolean embedded() {
