@@ -3,13 +3,11 @@ package org.crisiscoordination.edge.security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.DispatcherType;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -28,17 +26,6 @@ public class EdgeSecurity {
     CallerConverter callerConverter(@Value("${crisis.security.roles-claim:roles}") String rolesClaim,
                                     @Value("${crisis.security.party-claim:represents}") String partyClaim) {
         return new CallerConverter(rolesClaim, partyClaim);
-    }
-
-    /** Boot's decoder, made from the standard properties, remembering what it verified. */
-    @Bean
-    static BeanPostProcessor verifiedTokensRemembered() {
-        return new BeanPostProcessor() {
-            @Override
-            public Object postProcessAfterInitialization(Object bean, String name) {
-                return bean instanceof JwtDecoder decoder && !(bean instanceof VerifiedTokens) ? new VerifiedTokens(decoder) : bean;
-            }
-        };
     }
 
     /** Also the firewall's {@code RequestRejectedHandler}, which Spring Security finds as a bean. */
