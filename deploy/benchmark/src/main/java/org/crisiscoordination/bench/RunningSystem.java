@@ -170,11 +170,8 @@ final class RunningSystem implements AutoCloseable {
         HttpRequest health = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
                 .timeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plus(STARTUP);
-        ProcessHandle service = null;
         while (Instant.now().isBefore(deadline) && launcher.isAlive()) {
-            if (service == null) {
-                service = child(name + ".jar").orElse(null);
-            }
+            ProcessHandle service = child(name + ".jar").orElse(null);
             if (service != null) {
                 try {
                     if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -197,10 +194,12 @@ final class RunningSystem implements AutoCloseable {
         }
     }
 
+    /** The service's JVM: not the launcher's unpacking or training run of its jar for the class archive. */
     private Optional<ProcessHandle> child(String jar) {
         List<ProcessHandle> children = launcher.toHandle().children().toList();
         return children.stream()
-                .filter(p -> p.info().commandLine().map(line -> line.contains(jar)).orElse(false))
+                .filter(p -> p.info().commandLine().map(line -> line.contains(jar) && !line.contains("-Djarmode=")
+                        && !line.contains("-Dspring.context.exit=")).orElse(false))
                 .findFirst();
     }
 

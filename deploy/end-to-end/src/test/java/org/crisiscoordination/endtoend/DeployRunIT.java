@@ -106,6 +106,13 @@ class DeployRunIT {
 
         // a service that dies (kill -9) is restarted, and says so; writes work again
         ProcessHandle command = second.service("command-service").orElseThrow();
+        for (String service : List.of("command-service", "query-service")) {
+            assertThat(second.service(service).orElseThrow().info().arguments().orElseThrow())
+                    .as("%s runs from its unpacked jar with the class archive the launcher made for it", service)
+                    .anyMatch(argument -> argument.startsWith("-XX:SharedArchiveFile=") && argument.endsWith(
+                            service + "-cds/classes.jsa") && Files.exists(Path.of(argument.substring(argument.indexOf('=') + 1))))
+                    .anyMatch(argument -> argument.endsWith(service + "-cds/app/" + service + ".jar"));
+        }
         command.destroyForcibly();
         await().atMost(Duration.ofMinutes(3)).until(() -> second.printed("deploy/run: restarted command-service"));
         assertThat(second.output()).anyMatch(line -> line.startsWith("deploy/run: command-service (pid " + command.pid()

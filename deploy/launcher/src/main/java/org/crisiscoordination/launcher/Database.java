@@ -10,7 +10,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -107,11 +106,7 @@ final class Database implements AutoCloseable {
             try (Stream<Path> unpacked = Files.list(binaries)) {
                 for (Path partial : unpacked.filter(dir -> dir.getFileName().toString().startsWith("PG-"))
                         .filter(dir -> !Files.exists(dir.resolve(".exists"))).toList()) {
-                    try (Stream<Path> files = Files.walk(partial)) {
-                        for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                            Files.delete(file);
-                        }
-                    }
+                    DirectoryTrees.delete(partial);
                 }
             }
         }

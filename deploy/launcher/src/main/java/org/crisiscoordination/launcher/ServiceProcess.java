@@ -55,8 +55,7 @@ final class ServiceProcess {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JVM_FLAGS);
-        command.add("-jar");
-        command.add(jar.toString());
+        command.addAll(ClassDataArchive.launchArguments(jar, JVM_FLAGS, environment, log));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
