@@ -112,6 +112,9 @@ class DeployRunIT {
                     .anyMatch(argument -> argument.startsWith("-XX:SharedArchiveFile=") && argument.endsWith(
                             service + "-cds/classes.jsa") && Files.exists(Path.of(argument.substring(argument.indexOf('=') + 1))))
                     .anyMatch(argument -> argument.endsWith(service + "-cds/app/" + service + ".jar"));
+            // the JVM says so, and goes on without it, when the archive does not fit the class path
+            assertThat(Files.readString(home.resolve(".crisis-coordination/logs/" + service + ".log")))
+                    .as("%s loaded its class archive", service).doesNotContain("Unable to use shared archive");
         }
         command.destroyForcibly();
         await().atMost(Duration.ofMinutes(3)).until(() -> second.printed("deploy/run: restarted command-service"));

@@ -1,12 +1,11 @@
 package org.crisiscoordination.launcher;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.DirectoryNotEmptyException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +18,8 @@ import java.util.concurrent.TimeUnit;
  * Made once per build of the jar, on the service's first start after it: Spring Boot's extraction
  * ({@code -Djarmode=tools extract}; the JVM cannot archive classes read from a jar inside a jar),
  * then a training run that starts the application context against the service's own database and
- * exits ({@code -Dspring.context.exit=onRefresh}), writing the archive. Made in a directory of its
- * own and moved into place, so two launchers on one tree never see half of one. If anything fails
+ * exits ({@code -Dspring.context.exit=onRefresh}), writing the archive. Two launchers on one tree
+ * take turns making it, and an archive is used only once its stamp is written. If anything fails
  * the service runs from its jar as before, and the launcher says why.
  */
 final class ClassDataArchive {
@@ -68,34 +67,43 @@ final class ClassDataArchive {
         return home.resolve("app").resolve(jar.getFileName());
     }
 
+    /**
+     * Unpacks and trains in place, under a lock beside the jar that other launchers on the tree
+     * take too: the archive records the class path it was made with, so it cannot be made
+     * elsewhere and moved. The stamp, written last, says it is complete.
+     */
     private static void prepare(Path home, Path jar, List<String> jvmFlags, Map<String, String> environment, Path log)
             throws IOException, InterruptedException {
-        Path making = Files.createTempDirectory(home.getParent(), home.getFileName() + ".making-");
-        try {
-            run(List.of(java(), "-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination",
-                    making.resolve("app").toString()), Map.of(), log);
-            List<String> training = new ArrayList<>(List.of(java()));
-            training.addAll(jvmFlags);
-            // -Xlog:cds=off: the JVM names every class it cannot archive, hundreds of lines
-            training.addAll(List.of("-Xlog:cds=off", "-XX:ArchiveClassesAtExit=" + making.resolve("classes.jsa"),
-                    "-Dspring.context.exit=onRefresh", "-jar", unpacked(making, jar).toString()));
-            run(training, environment, log);
-            if (!Files.exists(making.resolve("classes.jsa"))) {
-                throw new IOException("the training run wrote no archive; see " + log);
+        try (FileChannel lockFile = FileChannel.open(home.resolveSibling(home.getFileName() + ".lock"),
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock ignored = lockFile.lock()) {
+            if (current(home, jar)) {
+                return; // another launcher made it while this one waited
             }
-            Files.writeString(making.resolve("jar.stamp"), stampOf(jar));
             DirectoryTrees.delete(home);
             try {
-                Files.move(making, home, StandardCopyOption.ATOMIC_MOVE);
-            } catch (FileAlreadyExistsException | DirectoryNotEmptyException | AtomicMoveNotSupportedException another) {
-                if (!current(home, jar)) {
-                    throw another;
-                }
-                // another launcher made it meanwhile: theirs serves as well
+                make(home, jar, jvmFlags, environment, log);
+            } catch (IOException | InterruptedException | RuntimeException e) {
+                DirectoryTrees.delete(home);
+                throw e;
             }
-        } finally {
-            DirectoryTrees.delete(making);
         }
+    }
+
+    private static void make(Path home, Path jar, List<String> jvmFlags, Map<String, String> environment, Path log)
+            throws IOException, InterruptedException {
+        run(List.of(java(), "-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination",
+                home.resolve("app").toString()), Map.of(), log);
+        List<String> training = new ArrayList<>(List.of(java()));
+        training.addAll(jvmFlags);
+        // -Xlog:cds=off: the JVM names every class it cannot archive, hundreds of lines
+        training.addAll(List.of("-Xlog:cds=off", "-XX:ArchiveClassesAtExit=" + home.resolve("classes.jsa"),
+                "-Dspring.context.exit=onRefresh", "-jar", unpacked(home, jar).toString()));
+        run(training, environment, log);
+        if (!Files.exists(home.resolve("classes.jsa"))) {
+            throw new IOException("the training run wrote no archive; see " + log);
+        }
+        Files.writeString(home.resolve("jar.stamp"), stampOf(jar));
     }
 
     private static void run(List<String> command, Map<String, String> environment, Path log)

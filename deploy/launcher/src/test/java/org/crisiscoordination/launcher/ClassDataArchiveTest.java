@@ -24,7 +24,7 @@ class ClassDataArchiveTest {
         assertThat(arguments).containsExactly("-jar", jar.toString());
         try (var left = Files.list(dir)) {
             assertThat(left.map(path -> path.getFileName().toString()))
-                    .containsExactlyInAnyOrder("broken-service.jar", "service.log");
+                    .containsExactlyInAnyOrder("broken-service.jar", "service.log", "broken-service-cds.lock");
         }
     }
 
