@@ -54,6 +54,32 @@ class ConsoleSessionIT extends QueryServiceIT {
     }
 
     @Test
+    void theBoardsFiltersOfferEveryChoiceAndShowTheChosenOnes() throws Exception {
+        assertThat(signIn(TestCaller.reader().token(), csrf()).statusCode()).isEqualTo(302);
+
+        String board = send(HttpRequest.newBuilder(uri("/console/board?status=RESOLVED&minSeverity=3&track=POWER"
+                + "&topic=MARITIME_SECURITY&organization=ASEAN&state=PH")).GET()).body();
+
+        assertThat(board).contains(
+                "<label for=\"status\">Status</label>", "<select id=\"status\" name=\"status\">",
+                "<option value=\"RESOLVED\" selected=\"selected\">RESOLVED</option>", "<option value=\"RAISED\">RAISED</option>",
+                "<label for=\"minSeverity\">Severity at least</label>",
+                "<option value=\"3\" selected=\"selected\">3</option>", "<option value=\"5\">5</option>",
+                "<label for=\"track\">Track</label>",
+                "<option value=\"POWER\" selected=\"selected\">power</option>", "<option value=\"NONE\">none</option>",
+                "<label for=\"topic\">Topic</label>",
+                "<option value=\"MARITIME_SECURITY\" selected=\"selected\">MARITIME_SECURITY</option>",
+                "<label for=\"organization\">Referred to</label>",
+                "<option value=\"ASEAN\" selected=\"selected\">ASEAN</option>", "<option value=\"SCO\">SCO</option>");
+        assertThat(count(board, "<option value=\"\">any</option>")).as("each filter can be left open").isEqualTo(5);
+        assertThat(count(board, "selected=\"selected\"")).isEqualTo(5);
+    }
+
+    private static int count(String text, String part) {
+        return text.split(Pattern.quote(part), -1).length - 1;
+    }
+
+    @Test
     void theApiBesideItStaysStateless() throws Exception {
         HttpResponse<String> api = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri("/api/crises")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
