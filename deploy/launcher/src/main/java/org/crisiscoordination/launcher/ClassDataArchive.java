@@ -52,7 +52,11 @@ final class ClassDataArchive {
         return jar.toAbsolutePath().resolveSibling(name + "-cds");
     }
 
-    /** Whether the archive there was made from this very jar (its size and time, as the JVM checks them too). */
+    /**
+     * Whether the archive there was made from this very jar (its size and time) by this very JVM:
+     * the JVM maps an archive only over its own base archive, and otherwise starts without it,
+     * saying so once per start.
+     */
     static boolean current(Path home, Path jar) throws IOException {
         Path stamp = home.resolve("jar.stamp");
         return Files.exists(home.resolve("classes.jsa")) && Files.exists(stamp)
@@ -60,7 +64,8 @@ final class ClassDataArchive {
     }
 
     private static String stampOf(Path jar) throws IOException {
-        return Files.size(jar) + " " + Files.getLastModifiedTime(jar).toMillis();
+        return Files.size(jar) + " " + Files.getLastModifiedTime(jar).toMillis() + " " + System.getProperty("java.home")
+                + " " + System.getProperty("java.vm.version");
     }
 
     private static Path unpacked(Path home, Path jar) {

@@ -34,11 +34,23 @@ class ClassDataArchiveTest {
         Path home = ClassDataArchive.home(jar);
         Files.createDirectories(home);
         Files.writeString(home.resolve("classes.jsa"), "archive");
-        Files.writeString(home.resolve("jar.stamp"), Files.size(jar) + " " + Files.getLastModifiedTime(jar).toMillis());
+        Files.writeString(home.resolve("jar.stamp"), Files.size(jar) + " " + Files.getLastModifiedTime(jar).toMillis()
+                + " " + System.getProperty("java.home") + " " + System.getProperty("java.vm.version"));
         assertThat(home).isEqualTo(dir.resolve("service-cds"));
         assertThat(ClassDataArchive.current(home, jar)).isTrue();
 
         Files.writeString(jar, "build 2, longer");
+
+        assertThat(ClassDataArchive.current(home, jar)).isFalse();
+    }
+
+    @Test
+    void anArchiveOfAnotherJvmIsNotCurrent() throws Exception {
+        Path jar = Files.writeString(dir.resolve("service.jar"), "build 1");
+        Path home = Files.createDirectories(ClassDataArchive.home(jar));
+        Files.writeString(home.resolve("classes.jsa"), "archive");
+        Files.writeString(home.resolve("jar.stamp"), Files.size(jar) + " " + Files.getLastModifiedTime(jar).toMillis()
+                + " /usr/lib/jvm/another-jdk 11.0.2+9");
 
         assertThat(ClassDataArchive.current(home, jar)).isFalse();
     }
